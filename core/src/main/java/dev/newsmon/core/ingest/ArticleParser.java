@@ -1,0 +1,281 @@
+package dev.newsmon.core.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.core.extract.Dates;
+import dev.newsmon.core.extract.ExtractedPage;
+import dev.newsmon.core.extract.HtmlExtractor;
+import dev.newsmon.core.extract.PlainTextExtractor;
+import dev.newsmon.core.json.Json;
+import dev.newsmon.core.model.Rejection;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Turns one raw input (a JSON article, a plain-text or an HTML page) into a {@link ParsedArticle}, or
+ * rejects it with a reason a person understands. Never throws on bad input.
+ */
+public final class ArticleParser {
+
+    /** Default limit on the raw size of one article. Well under the broker's 1 MiB message limit. */
+    public static final int DEFAULT_MAX_BYTES = 512 * 1024;
+    /** How much of a rejected input is kept in the rejection record. */
+    public static final int RAW_EXCERPT_CHARS = 2000;
+    static final int MAX_ID_LENGTH = 256;
+
+    private final int maxBytes;
+
+    public ArticleParser() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    public ArticleParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public ParseOutcome parse(RawInput in) {
+        try {
+            return parseOrThrow(in);
+        } catch (InvalidArticleException e) {
+            return reject(in, e.getMessage(), e.id);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug or a pathological input must not stop the pipeline: the record is rejected instead.
+            return reject(in, "the input could not be parsed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null);
+        }
+    }
+
+    private ParseOutcome parseOrThrow(RawInput in) {
+        if (in.producerError() != null) {
+            throw new InvalidArticleException(in.producerError(), null);
+        }
+        if (in.payload().length == 0) {
+            throw new InvalidArticleException("the input is empty", null);
+        }
+        if (in.payload().length > maxBytes) {
+            throw new InvalidArticleException("the article is " + kib(in.payload().length)
+                    + " KiB, over the " + kib(maxBytes) + " KiB limit", null);
+        }
+        String text = decodeUtf8(in.payload());
+        if (in.format() == null) {
+            throw new InvalidArticleException("the input format is unknown", null);
+        }
+        ParsedArticle article = switch (in.format()) {
+            case JSON -> fromJson(text, in);
+            case TEXT -> fromPage(PlainTextExtractor.extract(text), in, "the text file has no readable text");
+            case HTML -> fromPage(HtmlExtractor.extract(text), in, "the HTML page has no readable text");
+        };
+        return new ParseOutcome.Parsed(article);
+    }
+
+    private static ParsedArticle fromPage(ExtractedPage page, RawInput in, String emptyReason) {
+        if (page.text().isBlank() && (page.title() == null || page.title().isBlank())) {
+            throw new InvalidArticleException(emptyReason, null);
+        }
+        String text = page.text().isBlank() ? page.title() : page.text();
+        String title = page.title() != null ? page.title() : firstLine(text);
+        Instant published = page.publishedAt();
+        String publishedSource = in.format() == InputFormat.HTML ? "html-meta" : "text";
+        if (published == null) {
+            published = in.fallbackTime();
+            publishedSource = in.fallbackTimeSource();
+        }
+        return new ParsedArticle(null, page.url(), page.siteName(), title, text,
+                Languages.normalizeTag(page.lang()), published, publishedSource, in.origin());
+    }
+
+    private static ParsedArticle fromJson(String text, RawInput in) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidArticleException("the line is not valid JSON: " + e.getOriginalMessage(), null);
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidArticleException("expected a JSON object for the article, found "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)), null);
+        }
+        String id = id(node);
+        try {
+            String url = string(node, "url");
+            String source = string(node, "source");
+            String title = string(node, "title");
+            String body = string(node, "body");
+            String html = string(node, "html");
+            String lang = string(node, "lang");
+            String publishedRaw = dateText(node);
+            String mainText;
+            ExtractedPage page = null;
+            if (body != null && !body.isBlank()) {
+                mainText = body.strip();
+            } else if (html != null && !html.isBlank()) {
+                page = HtmlExtractor.extract(html);
+                mainText = page.text();
+                if (mainText.isBlank()) {
+                    throw new InvalidArticleException("the html field has no readable text", id);
+                }
+            } else if (body != null || html != null) {
+                throw new InvalidArticleException("the article body is empty", id);
+            } else {
+                throw new InvalidArticleException("the article has neither \"body\" nor \"html\"", id);
+            }
+            if (title == null || title.isBlank()) {
+                title = page != null && page.title() != null ? page.title() : firstLine(mainText);
+            }
+            Instant published;
+            String publishedSource;
+            try {
+                published = Dates.parse(publishedRaw);
+            } catch (DateTimeException e) {
+                throw new InvalidArticleException("publishedAt " + e.getMessage(), id);
+            }
+            publishedSource = "input";
+            if (published == null && page != null && page.publishedAt() != null) {
+                published = page.publishedAt();
+                publishedSource = "html-meta";
+            }
+            if (published == null) {
+                published = in.fallbackTime();
+                publishedSource = in.fallbackTimeSource();
+            }
+            if (url == null && page != null) {
+                url = page.url();
+            }
+            if (source == null && page != null) {
+                source = page.siteName();
+            }
+            return new ParsedArticle(id, blankToNull(url), blankToNull(source), title.strip(), mainText,
+                    Languages.normalizeTag(lang), published, publishedSource, in.origin());
+        } catch (InvalidArticleException e) {
+            throw new InvalidArticleException(e.getMessage(), id);
+        }
+    }
+
+    private static String id(JsonNode node) {
+        JsonNode v = node.get("id");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
+        if (!v.isTextual()) {
+            throw new InvalidArticleException("\"id\" must be a string, not " + typeName(v), null);
+        }
+        String id = v.asText().strip();
+        if (id.isEmpty()) {
+            throw new InvalidArticleException("\"id\" is empty", null);
+        }
+        if (id.length() > MAX_ID_LENGTH || id.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidArticleException("\"id\" must be at most " + MAX_ID_LENGTH
+                    + " characters without control characters", null);
+        }
+        return id;
+    }
+
+    private static String dateText(JsonNode node) {
+        JsonNode v = node.get("publishedAt");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
+        if (!v.isTextual()) {
+            throw new InvalidArticleException("\"publishedAt\" must be an ISO-8601 string, not " + typeName(v), null);
+        }
+        return v.asText();
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new InvalidArticleException("\"" + field + "\" must be a string, not " + typeName(v), null);
+        }
+        return v.asText();
+    }
+
+    private static String typeName(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    static String decodeUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+            String s = chars.toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new InvalidArticleException("the input is not valid UTF-8 text", null);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().split("\\R", 2)[0].strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static long kib(long bytes) {
+        return (bytes + 1023) / 1024;
+    }
+
+    private static ParseOutcome reject(RawInput in, String reason, String id) {
+        return new ParseOutcome.Rejected(new Rejection(capitalize(reason), id, in.origin(), excerpt(in.payload())));
+    }
+
+    /** The raw input as text for a rejection record: lossy UTF-8, truncated, control characters escaped. */
+    public static String excerpt(byte[] payload) {
+        int limit = Math.min(payload.length, RAW_EXCERPT_CHARS * 4);
+        String s = new String(payload, 0, limit, StandardCharsets.UTF_8);
+        if (s.length() > RAW_EXCERPT_CHARS) {
+            s = s.substring(0, RAW_EXCERPT_CHARS) + "…";
+        } else if (limit < payload.length) {
+            s = s + "…";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\t' || !Character.isISOControl(cp)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            }
+        });
+        return out.toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static final class InvalidArticleException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+
+        InvalidArticleException(String message, String id) {
+            super(message, null, false, false);
+            this.id = id;
+        }
+    }
+}

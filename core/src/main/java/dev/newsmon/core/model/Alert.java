@@ -1,0 +1,33 @@
+package dev.newsmon.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An alert on the {@code alerts} topic: a new article mentions one or more tracked entities.
+ *
+ * @param alertId  deterministic: a hash of the article id and the matched watchlist entries
+ * @param kind     {@code "article"} for a new-article alert
+ * @param backfill true when raised by a watchlist backfill over already-processed articles
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Alert(
+        String alertId,
+        String kind,
+        String articleId,
+        String title,
+        String url,
+        String source,
+        String lang,
+        Instant publishedAt,
+        List<AlertMatch> matches,
+        boolean backfill) {
+
+    public static final String KIND_ARTICLE = "article";
+
+    public Alert {
+        matches = matches == null ? List.of() : List.copyOf(matches);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.newsmon.core.pipeline;
+
+import dev.newsmon.core.dedup.ContentHash;
+import dev.newsmon.core.dedup.DedupCandidate;
+import dev.newsmon.core.dedup.UrlCanonicalizer;
+import dev.newsmon.core.ingest.ArticleIds;
+import dev.newsmon.core.ingest.Languages;
+import dev.newsmon.core.ingest.ParsedArticle;
+import dev.newsmon.core.model.Article;
+import dev.newsmon.core.model.EntityMention;
+import dev.newsmon.core.tagging.EntityTagger;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-article work that needs no shared state: canonical URL, content hash, id, language, entities.
+ * Runs in parallel (keyed by article) before the sequenced dedup stage.
+ */
+public final class ArticleAnalyzer {
+
+    public AnalyzedArticle analyze(ParsedArticle in, EntityTagger tagger) {
+        String canonicalUrl = UrlCanonicalizer.canonicalize(in.url()).orElse(null);
+        String contentHash = ContentHash.of(in.text());
+        String id = ArticleIds.resolve(in.givenId(), canonicalUrl, contentHash);
+        String lang = in.lang() != null ? in.lang() : Languages.detect(in.title(), in.text());
+        String source = in.source() != null ? in.source() : hostOf(in.url());
+        List<EntityMention> entities = tagger.tag(in.title(), in.text());
+        Article article = new Article(id, in.url(), canonicalUrl, source, in.title(), lang, in.publishedAt(),
+                in.publishedAtSource(), in.origin(), entities, in.text(), contentHash);
+        long eventTime = in.publishedAt() == null ? 0L : in.publishedAt().toEpochMilli();
+        return new AnalyzedArticle(article, new DedupCandidate(id, canonicalUrl, contentHash, eventTime));
+    }
+
+    static String hostOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String host = URI.create(url.strip()).getHost();
+            if (host == null) {
+                return null;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

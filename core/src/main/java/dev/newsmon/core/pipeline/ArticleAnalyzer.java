@@ -1,7 +1,7 @@
 package dev.newsmon.core.pipeline;
 
 import dev.newsmon.core.dedup.ContentHash;
-import dev.newsmon.core.dedup.DedupCandidate;
+import dev.newsmon.core.dedup.Fingerprinter;
 import dev.newsmon.core.dedup.UrlCanonicalizer;
 import dev.newsmon.core.ingest.ArticleIds;
 import dev.newsmon.core.ingest.Languages;
@@ -19,6 +19,8 @@ import java.util.Locale;
  */
 public final class ArticleAnalyzer {
 
+    private final Fingerprinter fingerprinter = new Fingerprinter();
+
     public AnalyzedArticle analyze(ParsedArticle in, EntityTagger tagger) {
         String canonicalUrl = UrlCanonicalizer.canonicalize(in.url()).orElse(null);
         String contentHash = ContentHash.of(in.text());
@@ -29,7 +31,8 @@ public final class ArticleAnalyzer {
         Article article = new Article(id, in.url(), canonicalUrl, source, in.title(), lang, in.publishedAt(),
                 in.publishedAtSource(), in.origin(), entities, in.text(), contentHash);
         long eventTime = in.publishedAt() == null ? 0L : in.publishedAt().toEpochMilli();
-        return new AnalyzedArticle(article, new DedupCandidate(id, canonicalUrl, contentHash, eventTime));
+        return new AnalyzedArticle(article,
+                fingerprinter.candidate(id, canonicalUrl, contentHash, in.text(), entities, eventTime));
     }
 
     static String hostOf(String url) {

@@ -29,7 +29,7 @@ public final class Dates {
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             // Egyptian/Gulf transliterated months (normalized: ة→ه, أ→ا, ى→ي)
             Map.entry("يناير", 1), Map.entry("فبراير", 2), Map.entry("مارس", 3), Map.entry("ابريل", 4),
-            Map.entry("ابريل", 4), Map.entry("مايو", 5), Map.entry("يونيو", 6), Map.entry("يونيه", 6),
+            Map.entry("مايو", 5), Map.entry("يونيو", 6), Map.entry("يونيه", 6),
             Map.entry("يوليو", 7), Map.entry("يوليه", 7), Map.entry("اغسطس", 8), Map.entry("سبتمبر", 9),
             Map.entry("اكتوبر", 10), Map.entry("نوفمبر", 11), Map.entry("ديسمبر", 12),
             // Levantine months

@@ -29,6 +29,9 @@ public final class ArticleParser {
     /** How much of a rejected input is kept in the rejection record. */
     public static final int RAW_EXCERPT_CHARS = 2000;
     static final int MAX_ID_LENGTH = 256;
+    /** {@code publishedAtSource} of an article whose date lay in the future and was replaced. */
+    public static final String FUTURE_DATE_REPLACED = "future-date-replaced";
+    private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
 
     private final int maxBytes;
 
@@ -72,7 +75,21 @@ public final class ArticleParser {
             case TEXT -> fromPage(PlainTextExtractor.extract(text), in, "the text file has no readable text");
             case HTML -> fromPage(HtmlExtractor.extract(text), in, "the HTML page has no readable text");
         };
-        return new ParseOutcome.Parsed(article);
+        return new ParseOutcome.Parsed(withPlausibleDate(article, in));
+    }
+
+    /**
+     * A publication date more than a day after the time the record was produced is a typo or a bad clock; left in
+     * place it would make every other article look old to the dedup horizon. It is replaced by the fallback time
+     * and flagged in {@code publishedAtSource}.
+     */
+    private static ParsedArticle withPlausibleDate(ParsedArticle a, RawInput in) {
+        if (a.publishedAt() == null || in.fallbackTime() == null
+                || !a.publishedAt().isAfter(in.fallbackTime().plus(FUTURE_TOLERANCE))) {
+            return a;
+        }
+        return new ParsedArticle(a.givenId(), a.url(), a.source(), a.title(), a.text(), a.lang(), in.fallbackTime(),
+                FUTURE_DATE_REPLACED, a.origin());
     }
 
     private static ParsedArticle fromPage(ExtractedPage page, RawInput in, String emptyReason) {

@@ -1,0 +1,107 @@
+package dev.newsmon.topology;
+
+import dev.newsmon.core.ingest.ArticleParser;
+import dev.newsmon.core.ingest.InputFormat;
+import dev.newsmon.core.ingest.ParseOutcome;
+import dev.newsmon.core.ingest.RawHeaders;
+import dev.newsmon.core.ingest.RawInput;
+import dev.newsmon.core.model.Rejection;
+import dev.newsmon.core.pipeline.ArticleAnalyzer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+
+/**
+ * The parallel stage: parse, validate, extract, fingerprint and tag one raw record. Everything that goes wrong
+ * becomes a rejection with the record's origin; nothing is thrown.
+ */
+final class AnalyzeProcessor implements Processor<byte[], byte[], String, SequencedItem> {
+
+    static final String TIME_SOURCE_DEFAULT = "ingest-time";
+
+    private final TopologyConfig config;
+    private final ArticleParser parser;
+    private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
+    private ProcessorContext<String, SequencedItem> context;
+    private WatchlistView watchlist;
+
+    AnalyzeProcessor(TopologyConfig config) {
+        this.config = config;
+        this.parser = new ArticleParser(config.maxArticleBytes());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SequencedItem> context) {
+        this.context = context;
+        TimestampedKeyValueStore<String, byte[]> store = context.getStateStore(NewsmonTopology.WATCHLIST_STORE);
+        this.watchlist = new WatchlistView(store, config.watchlistRefresh());
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Headers headers = record.headers();
+        String origin = header(headers, RawHeaders.ORIGIN).orElseGet(this::kafkaOrigin);
+        String run = header(headers, RawHeaders.RUN).orElse(null);
+        long seq = header(headers, RawHeaders.SEQ).map(AnalyzeProcessor::parseSeq).orElse(SequencedItem.NO_SEQ);
+        if (run == null || seq < 0) {
+            run = null;
+            seq = SequencedItem.NO_SEQ;
+        }
+        SequencedItem item = analyze(record, headers, origin, run, seq);
+        context.forward(record.withKey(run == null ? "" : run).withValue(item));
+    }
+
+    private SequencedItem analyze(Record<byte[], byte[]> record, Headers headers, String origin, String run, long seq) {
+        byte[] payload = record.value() == null ? new byte[0] : record.value();
+        try {
+            Optional<String> formatHeader = header(headers, RawHeaders.FORMAT);
+            InputFormat format = formatHeader.map(f -> InputFormat.fromWireName(f).orElse(null)).orElse(InputFormat.JSON);
+            String producerError = header(headers, RawHeaders.ERROR).orElse(null);
+            if (format == null && producerError == null) {
+                producerError = "unknown input format \"" + formatHeader.get() + "\" in header " + RawHeaders.FORMAT;
+            }
+            RawInput raw = new RawInput(payload, format, origin, producerError,
+                    Instant.ofEpochMilli(Math.max(0L, record.timestamp())),
+                    header(headers, RawHeaders.TIME_SOURCE).orElse(TIME_SOURCE_DEFAULT));
+            ParseOutcome outcome = parser.parse(raw);
+            if (outcome instanceof ParseOutcome.Rejected rejected) {
+                return new SequencedItem(run, seq, null, rejected.rejection());
+            }
+            ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
+            return new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new SequencedItem(run, seq, null, new Rejection("Internal error while analyzing the article ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, origin,
+                    ArticleParser.excerpt(payload)));
+        }
+    }
+
+    private String kafkaOrigin() {
+        return context.recordMetadata()
+                .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
+                .orElse("unknown");
+    }
+
+    private static Optional<String> header(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        if (h == null || h.value() == null) {
+            return Optional.empty();
+        }
+        String v = new String(h.value(), StandardCharsets.UTF_8).strip();
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static long parseSeq(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return SequencedItem.NO_SEQ;
+        }
+    }
+}

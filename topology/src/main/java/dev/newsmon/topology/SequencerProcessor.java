@@ -1,0 +1,149 @@
+package dev.newsmon.topology;
+
+import dev.newsmon.core.json.Json;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores the producer's order. The parallel stage runs on many partitions and threads, so items of one producer
+ * run reach this single-partition stage interleaved; here they are buffered (in a changelogged store) and released
+ * strictly by sequence number. That makes every later decision independent of partition and instance counts.
+ *
+ * <p>Items without a run/sequence (records from other producers) pass straight through in arrival order. A missing
+ * sequence number is waited for at most {@code sequencerGapTimeout} (wall clock), then skipped with a warning.
+ */
+final class SequencerProcessor implements Processor<String, SequencedItem, String, SequencedItem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SequencerProcessor.class);
+    private static final char SEP = '\u0000';
+
+    private final Duration gapTimeout;
+    private ProcessorContext<String, SequencedItem> context;
+    private KeyValueStore<String, byte[]> buffer;
+    private KeyValueStore<String, Long> next;
+    /** Runs with buffered items, and when each last moved forward (wall clock, not persisted). */
+    private final Map<String, Long> waitingSince = new HashMap<>();
+
+    SequencerProcessor(Duration gapTimeout) {
+        this.gapTimeout = gapTimeout;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SequencedItem> context) {
+        this.context = context;
+        this.buffer = context.getStateStore(NewsmonTopology.SEQUENCER_BUFFER_STORE);
+        this.next = context.getStateStore(NewsmonTopology.SEQUENCER_NEXT_STORE);
+        Set<String> runs = new HashSet<>();
+        try (KeyValueIterator<String, byte[]> it = buffer.all()) {
+            while (it.hasNext()) {
+                String key = it.next().key;
+                runs.add(key.substring(0, key.indexOf(SEP)));
+            }
+        }
+        long now = context.currentSystemTimeMs();
+        runs.forEach(r -> waitingSince.put(r, now));
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, t -> skipStalledGaps());
+    }
+
+    @Override
+    public void process(Record<String, SequencedItem> record) {
+        SequencedItem item = record.value();
+        if (item == null) {
+            return;
+        }
+        if (!item.sequenced()) {
+            emit(record.key(), item, record.timestamp());
+            return;
+        }
+        String run = item.run();
+        long expected = nextOf(run);
+        if (item.seq() > expected) {
+            buffer.put(bufferKey(run, item.seq()), Json.writeBytes(item));
+            waitingSince.putIfAbsent(run, context.currentSystemTimeMs());
+            return;
+        }
+        // item.seq() < expected only after a gap was skipped: release the late item rather than lose it.
+        emit(run, item, record.timestamp());
+        if (item.seq() == expected) {
+            drain(run, expected + 1, record.timestamp());
+        }
+    }
+
+    /** Releases buffered items of {@code run} from {@code from} on while they are contiguous. */
+    private void drain(String run, long from, long fallbackTimestamp) {
+        long seq = from;
+        while (true) {
+            String key = bufferKey(run, seq);
+            byte[] bytes = buffer.get(key);
+            if (bytes == null) {
+                break;
+            }
+            buffer.delete(key);
+            emit(run, Json.read(bytes, SequencedItem.class), fallbackTimestamp);
+            seq++;
+        }
+        next.put(run, seq);
+        if (firstBuffered(run) != null) {
+            waitingSince.put(run, context.currentSystemTimeMs());
+        } else {
+            waitingSince.remove(run);
+        }
+    }
+
+    /** Output records carry the article's own event time; rejections the time of the record that released them. */
+    private void emit(String key, SequencedItem item, long fallbackTimestamp) {
+        long ts = item.analyzed() != null && item.analyzed().article().publishedAt() != null
+                ? item.analyzed().article().publishedAt().toEpochMilli() : fallbackTimestamp;
+        context.forward(new Record<>(key, item, ts));
+    }
+
+    private void skipStalledGaps() {
+        long now = context.currentSystemTimeMs();
+        for (String run : java.util.List.copyOf(waitingSince.keySet())) {
+            if (now - waitingSince.get(run) < gapTimeout.toMillis()) {
+                continue;
+            }
+            KeyValue<String, byte[]> first = firstBuffered(run);
+            if (first == null) {
+                waitingSince.remove(run);
+                continue;
+            }
+            long firstSeq = seqOf(first.key);
+            LOG.warn("Producer run {}: records {}..{} did not arrive within {} s; continuing without them", run,
+                    nextOf(run), firstSeq - 1, gapTimeout.toSeconds());
+            drain(run, firstSeq, context.currentSystemTimeMs());
+        }
+    }
+
+    private long nextOf(String run) {
+        Long n = next.get(run);
+        return n == null ? 0L : n;
+    }
+
+    private KeyValue<String, byte[]> firstBuffered(String run) {
+        try (KeyValueIterator<String, byte[]> it = buffer.range(run + SEP, run + (char) (SEP + 1))) {
+            return it.hasNext() ? it.next() : null;
+        }
+    }
+
+    static String bufferKey(String run, long seq) {
+        return run + SEP + String.format(Locale.ROOT, "%019d", seq);
+    }
+
+    private static long seqOf(String bufferKey) {
+        return Long.parseLong(bufferKey.substring(bufferKey.indexOf(SEP) + 1));
+    }
+}

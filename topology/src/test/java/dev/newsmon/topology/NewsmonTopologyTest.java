@@ -1,0 +1,172 @@
+package dev.newsmon.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NewsmonTopologyTest {
+
+    private static final String WAGNER_AR = "{\"url\":\"https://cyrenaica.example/news/1?utm_source=x\","
+            + "\"source\":\"Cyrenaica Post\",\"title\":\"وصول عناصر من فاغنر إلى قاعدة الجفرة\","
+            + "\"body\":\"قالت مصادر محلية إن عشرات من مقاتلي مجموعة فاغنر وصلوا إلى القاعدة الجوية مساء الأحد.\","
+            + "\"publishedAt\":\"2024-03-02T10:00:00Z\"}";
+    private static final String PLAIN_EN = "{\"id\":\"en-1\",\"url\":\"https://desk.example/a\",\"title\":\"Grain prices"
+            + " rise\",\"body\":\"Wheat prices rose for a third week in North African markets.\","
+            + "\"publishedAt\":\"2024-03-03T10:00:00Z\"}";
+
+    private TopologyHarness t;
+
+    @BeforeEach
+    void setUp() {
+        t = new TopologyHarness();
+        t.track("wagner-group");
+        t.track("tobruk");
+    }
+
+    @AfterEach
+    void tearDown() {
+        t.close();
+    }
+
+    @Test
+    void validArticleIsTaggedPublishedAndAlerted() {
+        t.send("json", "feed.jsonl:1", WAGNER_AR);
+
+        List<JsonNode> articles = t.read(t.topics.articles());
+        assertThat(articles).hasSize(1);
+        JsonNode a = articles.get(0);
+        assertThat(a.get("id").asText()).startsWith("u-");
+        assertThat(a.get("lang").asText()).isEqualTo("ar");
+        assertThat(a.get("publishedAt").asText()).isEqualTo("2024-03-02T10:00:00Z");
+        assertThat(a.get("origin").asText()).isEqualTo("feed.jsonl:1");
+        assertThat(a.get("entities").findValuesAsText("id")).contains("wagner-group", "al-jufra");
+
+        List<JsonNode> alerts = t.read(t.topics.alerts());
+        assertThat(alerts).hasSize(1);
+        JsonNode alert = alerts.get(0);
+        assertThat(alert.get("articleId").asText()).isEqualTo(a.get("id").asText());
+        assertThat(alert.get("matches").findValuesAsText("entityId")).containsExactly("wagner-group");
+        assertThat(alert.get("matches").get(0).get("snippet").asText()).contains("فاغنر");
+        assertThat(alert.get("alertId").asText()).startsWith("al-");
+        assertThat(t.read(t.topics.duplicates())).isEmpty();
+        assertThat(t.read(t.topics.rejected())).isEmpty();
+    }
+
+    @Test
+    void articleWithoutTrackedEntityIsPublishedWithoutAlert() {
+        t.send("json", "feed.jsonl:2", PLAIN_EN);
+        assertThat(t.read(t.topics.articles())).extracting(n -> n.get("id").asText()).containsExactly("en-1");
+        assertThat(t.read(t.topics.alerts())).isEmpty();
+    }
+
+    @Test
+    void sameCanonicalUrlIsUrlDuplicate() {
+        t.send("json", "a.jsonl:1", WAGNER_AR);
+        t.send("json", "b.jsonl:1", WAGNER_AR.replace("?utm_source=x", "/").replace("https://cyrenaica", "http://www.cyrenaica")
+                .replace("مساء الأحد", "مساء يوم الأحد الماضي"));
+        List<JsonNode> articles = t.read(t.topics.articles());
+        List<JsonNode> dups = t.read(t.topics.duplicates());
+        assertThat(articles).hasSize(1);
+        assertThat(dups).hasSize(1);
+        assertThat(dups.get(0).get("method").asText()).isEqualTo("url");
+        assertThat(dups.get(0).get("duplicateOf").asText()).isEqualTo(articles.get(0).get("id").asText());
+        assertThat(dups.get(0).get("similarity").asDouble()).isEqualTo(1.0);
+        assertThat(t.read(t.topics.alerts())).hasSize(1);
+    }
+
+    @Test
+    void sameTextElsewhereIsContentDuplicate() {
+        t.send("json", "a.jsonl:1", WAGNER_AR);
+        t.send("json", "b.jsonl:1", WAGNER_AR.replace("cyrenaica.example/news/1", "other.example/story/9")
+                .replace("فاغنر", "فـاغـنـر"));
+        List<JsonNode> dups = t.read(t.topics.duplicates());
+        assertThat(dups).hasSize(1);
+        assertThat(dups.get(0).get("method").asText()).isEqualTo("content");
+        assertThat(t.read(t.topics.alerts())).hasSize(1);
+    }
+
+    @Test
+    void badInputsAreRejectedWithReasonAndOriginAndTheRestGoesOn() {
+        t.send("json", "f.jsonl:1", "{\"title\": \"cut off");
+        t.send("json", "f.jsonl:2", "{\"title\": 42, \"body\": \"x\"}");
+        t.send("json", "f.jsonl:3", "{\"title\": \"t\", \"body\": \"   \"}");
+        t.send("json", "f.jsonl:4", "just some words");
+        t.send("json", "f.jsonl:5", PLAIN_EN);
+        List<JsonNode> rejected = t.read(t.topics.rejected());
+        assertThat(rejected).extracting(n -> n.get("origin").asText())
+                .containsExactly("f.jsonl:1", "f.jsonl:2", "f.jsonl:3", "f.jsonl:4");
+        assertThat(rejected.get(0).get("reason").asText()).contains("not valid JSON");
+        assertThat(rejected.get(1).get("reason").asText()).contains("\"title\" must be a string");
+        assertThat(rejected.get(2).get("reason").asText()).containsIgnoringCase("body is empty");
+        assertThat(rejected.get(0).get("raw").asText()).isEqualTo("{\"title\": \"cut off");
+        assertThat(t.read(t.topics.articles())).hasSize(1);
+    }
+
+    @Test
+    void producerErrorsBecomeRejections() {
+        t.send(null, "bin/photo.jpg", "\u0000\u0001binary");
+        assertThat(t.read(t.topics.rejected())).hasSize(1);
+    }
+
+    @Test
+    void watchlistChangesApplyToTheNextArticle() {
+        String haftar = "{\"url\":\"https://x.example/%d\",\"title\":\"Haftar meets envoy\",\"body\":\"Khalifa Haftar met"
+                + " the envoy in Benghazi on %s.\",\"publishedAt\":\"2024-05-0%dT10:00:00Z\"}";
+        t.send("json", "x:1", String.format(haftar, 1, "Monday", 1));
+        assertThat(t.read(t.topics.alerts())).isEmpty();
+
+        t.track("khalifa-haftar");
+        t.send("json", "x:2", String.format(haftar, 2, "Tuesday", 2));
+        assertThat(t.read(t.topics.alerts())).extracting(n -> n.get("matches").get(0).get("entityId").asText())
+                .containsExactly("khalifa-haftar");
+
+        t.untrack("khalifa-haftar");
+        t.send("json", "x:3", String.format(haftar, 3, "Wednesday", 3));
+        assertThat(t.read(t.topics.alerts())).isEmpty();
+    }
+
+    @Test
+    void userDefinedEntityWithNamesIsTaggedAndAlerted() {
+        t.trackJson("sahel-brigade", "{\"id\":\"sahel-brigade\",\"type\":\"ORG\",\"names\":[\"لواء الساحل\",\"Sahel Brigade\"]}");
+        t.send("json", "u:1", "{\"title\":\"اشتباكات جديدة\",\"body\":\"أعلن المتحدث باسم لواء الساحل أن وحداته انسحبت.\","
+                + "\"publishedAt\":\"2024-05-01T10:00:00Z\"}");
+        List<JsonNode> alerts = t.read(t.topics.alerts());
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("matches").get(0).get("entityId").asText()).isEqualTo("sahel-brigade");
+    }
+
+    @Test
+    void outOfOrderArrivalsAreDecidedInProducerOrder() {
+        String first = WAGNER_AR;
+        String copy = WAGNER_AR.replace("cyrenaica.example/news/1", "mirror.example/x");
+        // seq 1 (the copy) arrives before seq 0 (the original): the decision must follow seq order.
+        t.send("json", "b:1", copy, 1);
+        assertThat(t.read(t.topics.articles())).isEmpty();
+        t.send("json", "a:1", first, 0);
+        List<JsonNode> articles = t.read(t.topics.articles());
+        List<JsonNode> dups = t.read(t.topics.duplicates());
+        assertThat(articles).extracting(n -> n.get("origin").asText()).containsExactly("a:1");
+        assertThat(dups).extracting(n -> n.get("origin").asText()).containsExactly("b:1");
+    }
+
+    @Test
+    void aMissingSequenceNumberIsSkippedAfterTheGapTimeout() {
+        t.send("json", "c:1", PLAIN_EN, 5);
+        assertThat(t.read(t.topics.articles())).isEmpty();
+        t.advanceWallClock(Duration.ofSeconds(31));
+        assertThat(t.read(t.topics.articles())).hasSize(1);
+    }
+
+    @Test
+    void recordsFromOtherProducersNeedNoHeaders() {
+        t.sendBare(PLAIN_EN.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<JsonNode> articles = t.read(t.topics.articles());
+        assertThat(articles).hasSize(1);
+        assertThat(articles.get(0).get("origin").asText()).isEqualTo("articles.raw/0/0");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.newsmon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.core.json.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Prints alerts for people (text, optionally coloured) or for programs (one JSON object per line). */
+final class AlertFormatter {
+
+    enum Format { TEXT, JSON }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final String BOLD = "\u001B[1m";
+    private static final String YELLOW = "\u001B[33m";
+    private static final String CYAN = "\u001B[36m";
+    private static final String DIM = "\u001B[2m";
+    private static final String RESET = "\u001B[0m";
+
+    private final Format format;
+    private final boolean colour;
+
+    AlertFormatter(Format format, boolean colour) {
+        this.format = format;
+        this.colour = colour;
+    }
+
+    String format(JsonNode alert) {
+        if (format == Format.JSON) {
+            try {
+                return Json.mapper().writeValueAsString(alert);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return alert.toString();
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        String when = alert.hasNonNull("publishedAt") ? time(alert.get("publishedAt").asText()) : "time unknown";
+        s.append(c(BOLD + YELLOW)).append("ALERT").append(c(RESET)).append("  ").append(when);
+        if (alert.hasNonNull("source")) {
+            s.append("  ").append(alert.get("source").asText());
+        }
+        if (alert.hasNonNull("lang")) {
+            s.append(" [").append(alert.get("lang").asText()).append(']');
+        }
+        if (alert.path("backfill").asBoolean(false)) {
+            s.append("  (backfill)");
+        }
+        s.append('\n').append("  ").append(c(BOLD)).append(alert.path("title").asText("")).append(c(RESET)).append('\n');
+        for (JsonNode m : alert.path("matches")) {
+            s.append("  ").append(c(CYAN)).append(m.path("name").asText()).append(c(RESET))
+                    .append(" (").append(m.path("entityId").asText()).append(") x").append(m.path("mentions").asInt());
+            if (m.path("inTitle").asBoolean(false)) {
+                s.append(", in title");
+            }
+            s.append(": ").append(m.path("snippet").asText("")).append('\n');
+        }
+        if (alert.hasNonNull("url")) {
+            s.append("  ").append(c(DIM)).append(alert.get("url").asText()).append(c(RESET)).append('\n');
+        }
+        return s.toString();
+    }
+
+    private String c(String code) {
+        return colour ? code : "";
+    }
+
+    private static String time(String iso) {
+        try {
+            return TIME.format(Instant.parse(iso));
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.newsmon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.core.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "alerts", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Prints alerts from the alerts topic (read_committed: only alerts of committed transactions).",
+                "Without --follow: every alert now in the topic, oldest first, then exits. With --follow: keeps "
+                        + "printing new alerts as they arrive (add --from-beginning to print the existing ones first)."})
+final class AlertsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text (for people) or json (one alert per line). Default: ${DEFAULT-VALUE}.")
+    AlertFormatter.Format format;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep running and print new alerts as they arrive.")
+    boolean follow;
+
+    @Option(names = "--from-beginning", description = "With --follow: print the alerts already in the topic first.")
+    boolean fromBeginning;
+
+    @Option(names = "--entity", paramLabel = "ID", description = "Only alerts that match this entity id (repeatable).")
+    List<String> entities = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME", description = "Only alerts of articles published at or after "
+            + "TIME (ISO-8601, e.g. 2024-04-01 or 2024-04-01T12:00:00Z).")
+    String since;
+
+    @Option(names = "--color", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Colour text output on a terminal (default: on when stdout is a terminal).")
+    boolean color;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        Verbosity.apply(kafka.verbose, false);
+        Instant sinceTime = parseSince();
+        PrintWriter out = spec.commandLine().getOut();
+        AlertFormatter formatter = new AlertFormatter(format, color && System.console() != null);
+        try (KafkaConnection conn = KafkaConnection.open(kafka)) {
+            if (follow) {
+                followAlerts(conn, formatter, out, sinceTime);
+                return ExitCodes.OK;
+            }
+            Map<String, Object> cfg = new HashMap<>(conn.clientConfig());
+            cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (PartitionInfo p : consumer.partitionsFor(kafka.topics().alerts(), Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(p.topic(), p.partition()));
+                }
+                if (partitions.isEmpty()) {
+                    throw new IllegalStateException("topic " + kafka.topics().alerts() + " does not exist");
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                printExisting(consumer, partitions, formatter, out, sinceTime);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printExisting(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+            AlertFormatter formatter, PrintWriter out, Instant sinceTime) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        List<JsonNode> alerts = new ArrayList<>();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                JsonNode a = parse(r.value());
+                if (a != null && matches(a, sinceTime)) {
+                    alerts.add(a);
+                }
+            }
+        }
+        alerts.sort(ScanFiles.BY_TIME_THEN_ID);
+        alerts.forEach(a -> out.print(line(formatter, a)));
+        out.flush();
+    }
+
+    private void followAlerts(KafkaConnection conn, AlertFormatter formatter, PrintWriter out, Instant sinceTime) {
+        try (AlertFollower follower = new AlertFollower(conn.clientConfig(), kafka.topics().alerts(), fromBeginning,
+                formatter, out, a -> matches(a, sinceTime))) {
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                follower.close();
+                try {
+                    main.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "alerts-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            follower.runHere();
+        }
+    }
+
+    private String line(AlertFormatter formatter, JsonNode alert) {
+        String s = formatter.format(alert);
+        return s.endsWith("\n") ? s : s + System.lineSeparator();
+    }
+
+    private boolean matches(JsonNode alert, Instant sinceTime) {
+        if (!entities.isEmpty()) {
+            boolean any = false;
+            for (JsonNode m : alert.path("matches")) {
+                any |= entities.contains(m.path("entityId").asText());
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        if (sinceTime != null) {
+            try {
+                return !Instant.parse(alert.path("publishedAt").asText()).isBefore(sinceTime);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Instant parseSince() {
+        if (since == null) {
+            return null;
+        }
+        Instant t = dev.newsmon.core.extract.Dates.parseLenient(since);
+        if (t == null) {
+            throw new ExitCodes.UsageException("--since: \"" + since + "\" is not an ISO-8601 date or time");
+        }
+        return t;
+    }
+
+    private static JsonNode parse(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(value);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.newsmon.app;
+
+import dev.newsmon.topology.Topics;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: where Kafka is, where local data lives, topic names, client properties. */
+final class KafkaOptions {
+
+    static final int EMBEDDED_PORT = 19092;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+            defaultValue = "${env:NEWSMON_BOOTSTRAP_SERVERS}",
+            description = "Kafka cluster to use (env NEWSMON_BOOTSTRAP_SERVERS). Default: the embedded broker in "
+                    + "--data-dir (the one a running demo uses, else one started for this command).")
+    String bootstrapServers;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:NEWSMON_HOME:-.newsmon}",
+            description = "Local data: embedded broker log, stream state, watch state (env NEWSMON_HOME). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "${env:NEWSMON_TOPIC_PREFIX}",
+            description = "Prefix for every topic, e.g. 'replay1' gives replay1.articles.raw, replay1.alerts, … "
+                    + "(env NEWSMON_TOPIC_PREFIX).")
+    String topicPrefix;
+
+    @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE",
+            description = "Any Kafka client property, e.g. -X security.protocol=SASL_SSL (repeatable).")
+    Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of failures.")
+    boolean verbose;
+
+    Topics topics() {
+        return Topics.withPrefix(topicPrefix == null ? "" : topicPrefix);
+    }
+
+    boolean embedded() {
+        return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.newsmon.app;
+
+import dev.newsmon.topology.StreamsSettings;
+import dev.newsmon.topology.Topics;
+import dev.newsmon.topology.TopologyConfig;
+import dev.newsmon.topology.run.NewsmonService;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Builds the stream processor the way every command runs it. */
+final class Pipelines {
+
+    private Pipelines() {
+    }
+
+    static NewsmonService service(KafkaConnection conn, Topics topics, String applicationId, Path stateDir, int threads,
+            TopologyConfig config) {
+        Properties props = StreamsSettings.properties(conn.bootstrapServers(), applicationId, stateDir, threads, topics,
+                conn.clientProperties());
+        return new NewsmonService(props, config);
+    }
+}

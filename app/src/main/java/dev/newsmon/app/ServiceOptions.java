@@ -1,0 +1,36 @@
+package dev.newsmon.app;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that run the stream processor (run, demo). */
+final class ServiceOptions {
+
+    @Option(names = "--application-id", defaultValue = "${env:NEWSMON_APPLICATION_ID:-newsmon}", paramLabel = "ID",
+            description = "Kafka Streams application id (consumer group, internal topic prefix). Default: ${DEFAULT-VALUE}.")
+    String applicationId;
+
+    @Option(names = "--threads", defaultValue = "${env:NEWSMON_THREADS:-2}", paramLabel = "N",
+            description = "Stream threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--partitions", defaultValue = "${env:NEWSMON_PARTITIONS:-4}", paramLabel = "N",
+            description = "Partitions for topics this command creates. Default: ${DEFAULT-VALUE}.")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "${env:NEWSMON_REPLICATION_FACTOR:--1}", paramLabel = "N",
+            description = "Replication factor for topics this command creates (-1: the broker's default).")
+    short replicationFactor;
+
+    @Option(names = "--dedup-horizon", defaultValue = "${env:NEWSMON_DEDUP_HORIZON:-30d}", paramLabel = "DURATION",
+            converter = DurationConverter.class, description = "Dedup memory in event time. Default: 30d.")
+    Duration dedupHorizon;
+
+    @Option(names = "--http-host", defaultValue = "${env:NEWSMON_HTTP_HOST:-127.0.0.1}", paramLabel = "HOST",
+            description = "Address of the HTTP endpoint (health, metrics). Default: ${DEFAULT-VALUE}.")
+    String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "${env:NEWSMON_HTTP_PORT:-8080}", paramLabel = "PORT",
+            description = "Port of the HTTP endpoint; 0 picks a free one, -1 disables it. Default: ${DEFAULT-VALUE}.")
+    int httpPort;
+}

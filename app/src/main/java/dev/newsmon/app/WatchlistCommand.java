@@ -1,0 +1,185 @@
+package dev.newsmon.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.core.json.Json;
+import dev.newsmon.core.model.EntityType;
+import dev.newsmon.core.tagging.Gazetteer;
+import dev.newsmon.core.tagging.GazetteerEntity;
+import dev.newsmon.core.watchlist.Watchlist;
+import dev.newsmon.core.watchlist.WatchlistEntry;
+import dev.newsmon.core.watchlist.WatchlistFile;
+import dev.newsmon.topology.TopicSetup;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "watchlist", mixinStandardHelpOptions = true,
+        description = "Manages tracked entities at runtime (a compacted topic): running processors apply changes to "
+                + "the next articles, without a restart.",
+        subcommands = {WatchlistCommand.Add.class, WatchlistCommand.Remove.class, WatchlistCommand.List_.class})
+final class WatchlistCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "add, remove or list is required");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Tracks an entity: a built-in gazetteer id, or a new entity defined with --name.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "Entity id, e.g. khalifa-haftar or my-new-group.")
+        String id;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "A name to match (Arabic or Latin; repeatable). "
+                + "Defines a new entity, or adds aliases to a built-in one.")
+        List<String> names = new ArrayList<>();
+
+        @Option(names = "--type", paramLabel = "PERSON|ORG|PLACE", description = "Type of a new entity (default ORG).")
+        EntityType type;
+
+        @Mixin
+        KafkaOptions kafka;
+
+        @Override
+        public Integer call() {
+            Verbosity.apply(kafka.verbose, false);
+            WatchlistEntry entry = new WatchlistEntry(id.strip(), type, names.stream().map(String::strip).toList());
+            Watchlists.check(entry);
+            try (KafkaConnection conn = KafkaConnection.open(kafka)) {
+                TopicSetup.ensureTopics(conn.clientConfig(), kafka.topics(), 2, (short) -1);
+                TopicSetup.publishWatchlist(conn.clientConfig(), kafka.topics().watchlist(), Watchlist.of(List.of(entry)));
+            }
+            spec.commandLine().getOut().println("tracking " + entry.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stops tracking an entity.")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Mixin
+        KafkaOptions kafka;
+
+        @Override
+        public Integer call() {
+            Verbosity.apply(kafka.verbose, false);
+            try (KafkaConnection conn = KafkaConnection.open(kafka)) {
+                Watchlist current = read(conn, kafka);
+                if (!current.tracks(id)) {
+                    throw new ExitCodes.UsageException("\"" + id + "\" is not on the watchlist");
+                }
+                TopicSetup.removeFromWatchlist(conn.clientConfig(), kafka.topics().watchlist(), id);
+            }
+            spec.commandLine().getOut().println("no longer tracking " + id);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Prints the tracked entities.")
+    static final class List_ implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
+        AlertFormatter.Format format;
+
+        @Mixin
+        KafkaOptions kafka;
+
+        @Override
+        public Integer call() throws IOException {
+            Verbosity.apply(kafka.verbose, false);
+            PrintWriter out = spec.commandLine().getOut();
+            try (KafkaConnection conn = KafkaConnection.open(kafka)) {
+                for (WatchlistEntry e : read(conn, kafka).entries()) {
+                    if (format == AlertFormatter.Format.JSON) {
+                        out.println(Json.write(e));
+                        continue;
+                    }
+                    GazetteerEntity known = Gazetteer.builtIn().entity(e.id()).orElse(null);
+                    StringBuilder line = new StringBuilder(e.id());
+                    if (known != null) {
+                        line.append("  ").append(known.type()).append("  ").append(known.displayName());
+                        if (known.nameAr() != null) {
+                            line.append(" / ").append(known.nameAr());
+                        }
+                    } else {
+                        line.append("  ").append(e.type() == null ? EntityType.ORG : e.type()).append("  (user-defined)");
+                    }
+                    if (e.definesNames()) {
+                        line.append("  names: ").append(String.join(", ", e.names()));
+                    }
+                    out.println(line);
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The watchlist as the compacted topic holds it now: the latest record per key, tombstones removing. */
+    static Watchlist read(KafkaConnection conn, KafkaOptions kafka) {
+        Map<String, Object> cfg = new HashMap<>(conn.clientConfig());
+        cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, WatchlistEntry> latest = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : consumer.partitionsFor(kafka.topics().watchlist(), Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
+            if (partitions.isEmpty()) {
+                return Watchlist.of(List.of());
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() == null) {
+                        latest.remove(r.key());
+                        continue;
+                    }
+                    try {
+                        JsonNode node = Json.mapper().readTree(r.value());
+                        latest.put(r.key(), WatchlistFile.entry(node, "watchlist record " + r.key()));
+                    } catch (IOException | IllegalArgumentException e) {
+                        // an invalid record is ignored here as it is by the processors
+                    }
+                }
+            }
+        }
+        return Watchlist.of(latest.values());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.newsmon.topology;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Kafka Streams properties with production defaults; any other Kafka property passes through unchanged. */
+public final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    /**
+     * @param overrides any Kafka client or Streams property (security settings included), applied last
+     */
+    public static Properties properties(String bootstrapServers, String applicationId, Path stateDir, int threads,
+            Topics topics, Map<String, String> overrides) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // -1: the broker's default.replication.factor, so one setting works for a laptop and for a cluster.
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingExceptionHandler.class.getName());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingExceptionHandler.class.getName());
+        p.put(RejectingExceptionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(2 * 1024 * 1024));
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), "1000");
+        p.putAll(overrides);
+        return p;
+    }
+}

@@ -1,6 +1,7 @@
 package dev.newsmon.testing;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -10,9 +11,9 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * Injects a {@link KafkaCluster} backed by Testcontainers' KafkaContainer (apache/kafka image, same version
- * as our clients). Skips the test with a message when no Docker engine is available.
+ * as our clients). Disables the test with a message when no Docker engine is available.
  */
-public final class DockerKafkaExtension implements ParameterResolver {
+public final class DockerKafkaExtension implements ParameterResolver, ExecutionCondition {
 
     public static final String IMAGE = "apache/kafka:4.3.1";
 
@@ -36,13 +37,18 @@ public final class DockerKafkaExtension implements ParameterResolver {
     }
 
     @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return dockerAvailable() ? ConditionEvaluationResult.enabled("Docker is available")
+                : ConditionEvaluationResult.disabled("no Docker engine here: skipping the Testcontainers variant");
+    }
+
+    @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == KafkaCluster.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Assumptions.assumeTrue(dockerAvailable(), "no Docker engine here: skipping the Testcontainers variant");
         String bootstrap = Holder.CONTAINER.getBootstrapServers();
         return (KafkaCluster) () -> bootstrap;
     }

@@ -1,0 +1,135 @@
+package dev.newsmon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Exit codes and messages of the CLI, without a broker: 0 success, 2 unusable arguments, 1 other failure. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommandAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo", "run", "ingest", "replay", "alerts", "watchlist", "scan");
+    }
+
+    @Test
+    void eachCommandHasHelp() {
+        for (String cmd : new String[] {"demo", "run", "ingest", "replay", "alerts", "watchlist add",
+                "watchlist remove", "watchlist list", "scan"}) {
+            StringWriter o = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(o, true));
+            String[] args = (cmd + " --help").split(" ");
+            assertThat(cli.execute(args)).as(cmd).isZero();
+            assertThat(o.toString()).as(cmd).contains("--bootstrap-servers");
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("newsmon: ").contains("frobnicate");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+    }
+
+    @Test
+    void scanWithoutOutIsAUsageErrorWithOneLine() {
+        assertThat(run("scan", "some-input")).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains("--out");
+    }
+
+    @Test
+    void scanOfAMissingInputIsAUsageError() {
+        assertThat(run("scan", "--out", tmp.resolve("o").toString(), tmp.resolve("nope").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("input not found").contains("nope");
+    }
+
+    @Test
+    void invalidWatchlistFileIsAUsageError() throws Exception {
+        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
+        Path wl = Files.writeString(tmp.resolve("w.json"), "{\"tracked\": [{\"name\": \"x\"}]}", StandardCharsets.UTF_8);
+        assertThat(run("scan", "--out", tmp.resolve("o").toString(), "--watchlist", wl.toString(), input.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("\"id\"");
+    }
+
+    @Test
+    void unknownEntityInWatchlistIsAUsageError() throws Exception {
+        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
+        Path wl = Files.writeString(tmp.resolve("w.yaml"), "tracked:\n  - id: no-such-entity\n", StandardCharsets.UTF_8);
+        assertThat(run("scan", "--out", tmp.resolve("o").toString(), "--watchlist", wl.toString(), input.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no-such-entity");
+    }
+
+    @Test
+    void badPartitionCountIsAUsageError() {
+        assertThat(run("scan", "--out", tmp.toString(), "--partitions", "zero", tmp.toString())).isEqualTo(2);
+        assertThat(run("scan", "--out", tmp.toString(), "--partitions", "0", tmp.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void watchlistAddOfUnknownIdWithoutNamesIsAUsageError() {
+        assertThat(run("watchlist", "add", "no-such-entity", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("no-such-entity");
+    }
+
+    @Test
+    void aFailureWhileRunningExitsOneWithOneLineAndNoStackTrace() throws Exception {
+        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
+        Path notADir = Files.writeString(tmp.resolve("file"), "x", StandardCharsets.UTF_8);
+        assertThat(run("scan", "--out", notADir.resolve("sub").toString(), input.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("newsmon: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
+        Path notADir = Files.writeString(tmp.resolve("file"), "x", StandardCharsets.UTF_8);
+        assertThat(run("scan", "--verbose", "--out", notADir.resolve("sub").toString(), input.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("\tat ");
+    }
+
+    @Test
+    void durationsAreReadAsPeopleWriteThem() {
+        DurationConverter c = new DurationConverter();
+        assertThat(c.convert("30d")).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(c.convert("12h")).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(c.convert("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(c.convert("PT2H")).isEqualTo(java.time.Duration.ofHours(2));
+    }
+
+    @Test
+    void originsSortNaturally() {
+        assertThat(ScanFiles.NaturalOrder.INSTANCE.compare("f.jsonl:2", "f.jsonl:10")).isNegative();
+        assertThat(ScanFiles.NaturalOrder.INSTANCE.compare("a/b.txt", "a/c.txt")).isNegative();
+        assertThat(ScanFiles.NaturalOrder.INSTANCE.compare("x:10", "x:10")).isZero();
+    }
+}

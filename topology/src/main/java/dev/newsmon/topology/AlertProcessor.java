@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 final class AlertProcessor implements Processor<String, Emitted, String, Emitted> {
 
     private final TopologyConfig config;
+    private final PipelineMetrics metrics = PipelineMetrics.global();
     private ProcessorContext<String, Emitted> context;
     private WatchlistView watchlist;
 
@@ -35,6 +36,9 @@ final class AlertProcessor implements Processor<String, Emitted, String, Emitted
         }
         Article article = (Article) record.value().payload();
         Optional<Alert> alert = AlertFactory.alertFor(article, watchlist.watchlist());
-        alert.ifPresent(a -> context.forward(record.withKey(a.alertId()).withValue(new Emitted(Emitted.Kind.ALERT, a))));
+        alert.ifPresent(a -> {
+            a.matches().forEach(m -> metrics.alert(m.entityId()));
+            context.forward(record.withKey(a.alertId()).withValue(new Emitted(Emitted.Kind.ALERT, a)));
+        });
     }
 }

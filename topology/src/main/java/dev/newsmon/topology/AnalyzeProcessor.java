@@ -5,6 +5,7 @@ import dev.newsmon.core.ingest.InputFormat;
 import dev.newsmon.core.ingest.ParseOutcome;
 import dev.newsmon.core.ingest.RawHeaders;
 import dev.newsmon.core.ingest.RawInput;
+import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
 import dev.newsmon.core.pipeline.ArticleAnalyzer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
     private final TopologyConfig config;
     private final ArticleParser parser;
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
+    private final PipelineMetrics metrics = PipelineMetrics.global();
     private ProcessorContext<String, SequencedItem> context;
     private WatchlistView watchlist;
 
@@ -53,11 +55,15 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
             run = null;
             seq = SequencedItem.NO_SEQ;
         }
-        SequencedItem item = analyze(record, headers, origin, run, seq);
+        long ingestedAt = header(headers, RawHeaders.INGESTED_AT).map(AnalyzeProcessor::parseSeq)
+                .filter(t -> t > 0).orElse(context.currentSystemTimeMs());
+        metrics.recordIn();
+        SequencedItem item = analyze(record, headers, origin, run, seq, ingestedAt);
         context.forward(record.withKey(run == null ? "" : run).withValue(item));
     }
 
-    private SequencedItem analyze(Record<byte[], byte[]> record, Headers headers, String origin, String run, long seq) {
+    private SequencedItem analyze(Record<byte[], byte[]> record, Headers headers, String origin, String run, long seq,
+            long ingestedAt) {
         byte[] payload = record.value() == null ? new byte[0] : record.value();
         try {
             Optional<String> formatHeader = header(headers, RawHeaders.FORMAT);
@@ -71,14 +77,14 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
                     header(headers, RawHeaders.TIME_SOURCE).orElse(TIME_SOURCE_DEFAULT));
             ParseOutcome outcome = parser.parse(raw);
             if (outcome instanceof ParseOutcome.Rejected rejected) {
-                return new SequencedItem(run, seq, null, rejected.rejection());
+                return new SequencedItem(run, seq, null, rejected.rejection(), ingestedAt);
             }
             ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
-            return new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()), null);
+            return new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()), null, ingestedAt);
         } catch (RuntimeException | StackOverflowError e) {
             return new SequencedItem(run, seq, null, new Rejection("Internal error while analyzing the article ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, origin,
-                    ArticleParser.excerpt(payload)));
+                    ArticleParser.excerpt(payload), RejectCode.INTERNAL.wireName()), ingestedAt);
         }
     }
 
@@ -97,6 +103,7 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
+    /** A non-negative long, or -1. */
     private static long parseSeq(String s) {
         try {
             return Long.parseLong(s);

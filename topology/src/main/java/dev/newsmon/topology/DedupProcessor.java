@@ -4,6 +4,7 @@ import dev.newsmon.core.dedup.DedupDecision;
 import dev.newsmon.core.dedup.DedupEngine;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.Duplicate;
+import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,6 +19,7 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
 
     private final TopologyConfig config;
     private final DedupEngine engine = new DedupEngine();
+    private final PipelineMetrics metrics = PipelineMetrics.global();
     private ProcessorContext<String, Emitted> context;
     private StoreDedupState state;
 
@@ -38,6 +40,7 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
         SequencedItem item = record.value();
         if (item.rejection() != null) {
             Rejection r = item.rejection();
+            metrics.rejected(r.code());
             context.forward(record.withKey(r.origin()).withValue(new Emitted(Emitted.Kind.REJECTED, r)));
             return;
         }
@@ -49,15 +52,23 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
                 Duplicate d = new Duplicate(article.id(), decision.duplicateOf(), decision.method(),
                         decision.similarity(), article.title(), article.url(), article.source(), article.publishedAt(),
                         article.origin());
+                metrics.duplicate(decision.method().wireName(), publishedMs(article), item.ingestedAtMs());
                 context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.DUPLICATE, d)));
             } else {
+                metrics.article(publishedMs(article), item.ingestedAtMs());
                 context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.ARTICLE, article)));
             }
         } catch (RuntimeException e) {
             LOG.error("Dedup failed for article {} from {}", article.id(), article.origin(), e);
             Rejection r = new Rejection("Internal error while checking for duplicates (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")", article.id(), article.origin(), article.title());
+                    + ": " + e.getMessage() + ")", article.id(), article.origin(), article.title(),
+                    RejectCode.INTERNAL.wireName());
+            metrics.rejected(r.code());
             context.forward(record.withKey(article.origin()).withValue(new Emitted(Emitted.Kind.REJECTED, r)));
         }
+    }
+
+    private static long publishedMs(Article article) {
+        return article.publishedAt() == null ? 0L : article.publishedAt().toEpochMilli();
     }
 }

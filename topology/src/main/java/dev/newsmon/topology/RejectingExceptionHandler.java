@@ -3,6 +3,7 @@ package dev.newsmon.topology;
 import dev.newsmon.core.ingest.ArticleParser;
 import dev.newsmon.core.ingest.RawHeaders;
 import dev.newsmon.core.json.Json;
+import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class RejectingExceptionHandler implements ProcessingExceptionHandl
                 : context.topic() + "/" + context.partition() + "/" + context.offset();
         byte[] raw = context.sourceRawValue() == null ? new byte[0] : context.sourceRawValue();
         Rejection r = new Rejection("Internal error while " + stage + " the record (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, origin, ArticleParser.excerpt(raw));
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, origin, ArticleParser.excerpt(raw),
+                RejectCode.INTERNAL.wireName());
         return new ProducerRecord<>(rejectedTopic, null, context.timestamp() < 0 ? null : context.timestamp(),
                 origin.getBytes(StandardCharsets.UTF_8), Json.writeBytes(r));
     }

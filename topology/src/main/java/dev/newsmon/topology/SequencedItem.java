@@ -5,9 +5,10 @@ import dev.newsmon.core.pipeline.AnalyzedArticle;
 
 /**
  * What the parallel stage hands to the sequenced stage: an analyzed article or a rejection, with the producer's
- * run id and sequence number (null/-1 when the producer did not send them).
+ * run id and sequence number (null/-1 when the producer did not send them) and when it was ingested (epoch ms;
+ * from the {@code newsmon.ingested-at} header, else the time the analyze stage read it).
  */
-public record SequencedItem(String run, long seq, AnalyzedArticle analyzed, Rejection rejection) {
+public record SequencedItem(String run, long seq, AnalyzedArticle analyzed, Rejection rejection, long ingestedAtMs) {
 
     public static final long NO_SEQ = -1L;
 

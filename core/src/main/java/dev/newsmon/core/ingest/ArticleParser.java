@@ -7,6 +7,7 @@ import dev.newsmon.core.extract.ExtractedPage;
 import dev.newsmon.core.extract.HtmlExtractor;
 import dev.newsmon.core.extract.PlainTextExtractor;
 import dev.newsmon.core.json.Json;
+import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -47,28 +48,28 @@ public final class ArticleParser {
         try {
             return parseOrThrow(in);
         } catch (InvalidArticleException e) {
-            return reject(in, e.getMessage(), e.id);
+            return reject(in, e.code, e.getMessage(), e.id);
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug or a pathological input must not stop the pipeline: the record is rejected instead.
-            return reject(in, "the input could not be parsed (" + e.getClass().getSimpleName()
+            return reject(in, RejectCode.UNPARSEABLE, "the input could not be parsed (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null);
         }
     }
 
     private ParseOutcome parseOrThrow(RawInput in) {
         if (in.producerError() != null) {
-            throw new InvalidArticleException(in.producerError(), null);
+            throw new InvalidArticleException(RejectCode.PRODUCER, in.producerError(), null);
         }
         if (in.payload().length == 0) {
-            throw new InvalidArticleException("the input is empty", null);
+            throw new InvalidArticleException(RejectCode.EMPTY_INPUT, "the input is empty", null);
         }
         if (in.payload().length > maxBytes) {
-            throw new InvalidArticleException("the article is " + kib(in.payload().length)
+            throw new InvalidArticleException(RejectCode.TOO_LARGE, "the article is " + kib(in.payload().length)
                     + " KiB, over the " + kib(maxBytes) + " KiB limit", null);
         }
         String text = decodeUtf8(in.payload());
         if (in.format() == null) {
-            throw new InvalidArticleException("the input format is unknown", null);
+            throw new InvalidArticleException(RejectCode.UNKNOWN_FORMAT, "the input format is unknown", null);
         }
         ParsedArticle article = switch (in.format()) {
             case JSON -> fromJson(text, in);
@@ -94,7 +95,7 @@ public final class ArticleParser {
 
     private static ParsedArticle fromPage(ExtractedPage page, RawInput in, String emptyReason) {
         if (page.text().isBlank() && (page.title() == null || page.title().isBlank())) {
-            throw new InvalidArticleException(emptyReason, null);
+            throw new InvalidArticleException(RejectCode.NO_TEXT, emptyReason, null);
         }
         String text = page.text().isBlank() ? page.title() : page.text();
         String title = page.title() != null ? page.title() : firstLine(text);
@@ -113,10 +114,10 @@ public final class ArticleParser {
         try {
             node = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidArticleException("the line is not valid JSON: " + e.getOriginalMessage(), null);
+            throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line is not valid JSON: " + e.getOriginalMessage(), null);
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidArticleException("expected a JSON object for the article, found "
+            throw new InvalidArticleException(RejectCode.NOT_AN_OBJECT, "expected a JSON object for the article, found "
                     + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)), null);
         }
         String id = id(node);
@@ -136,12 +137,12 @@ public final class ArticleParser {
                 page = HtmlExtractor.extract(html);
                 mainText = page.text();
                 if (mainText.isBlank()) {
-                    throw new InvalidArticleException("the html field has no readable text", id);
+                    throw new InvalidArticleException(RejectCode.NO_TEXT, "the html field has no readable text", id);
                 }
             } else if (body != null || html != null) {
-                throw new InvalidArticleException("the article body is empty", id);
+                throw new InvalidArticleException(RejectCode.EMPTY_BODY, "the article body is empty", id);
             } else {
-                throw new InvalidArticleException("the article has neither \"body\" nor \"html\"", id);
+                throw new InvalidArticleException(RejectCode.MISSING_BODY, "the article has neither \"body\" nor \"html\"", id);
             }
             if (title == null || title.isBlank()) {
                 title = page != null && page.title() != null ? page.title() : firstLine(mainText);
@@ -151,7 +152,7 @@ public final class ArticleParser {
             try {
                 published = Dates.parse(publishedRaw);
             } catch (DateTimeException e) {
-                throw new InvalidArticleException("publishedAt " + e.getMessage(), id);
+                throw new InvalidArticleException(RejectCode.INVALID_DATE, "publishedAt " + e.getMessage(), id);
             }
             publishedSource = "input";
             if (published == null && page != null && page.publishedAt() != null) {
@@ -171,7 +172,7 @@ public final class ArticleParser {
             return new ParsedArticle(id, blankToNull(url), blankToNull(source), title.strip(), mainText,
                     Languages.normalizeTag(lang), published, publishedSource, in.origin());
         } catch (InvalidArticleException e) {
-            throw new InvalidArticleException(e.getMessage(), id);
+            throw new InvalidArticleException(e.code, e.getMessage(), id);
         }
     }
 
@@ -184,14 +185,14 @@ public final class ArticleParser {
             return v.asText();
         }
         if (!v.isTextual()) {
-            throw new InvalidArticleException("\"id\" must be a string, not " + typeName(v), null);
+            throw new InvalidArticleException(RejectCode.WRONG_TYPE, "\"id\" must be a string, not " + typeName(v), null);
         }
         String id = v.asText().strip();
         if (id.isEmpty()) {
-            throw new InvalidArticleException("\"id\" is empty", null);
+            throw new InvalidArticleException(RejectCode.INVALID_ID, "\"id\" is empty", null);
         }
         if (id.length() > MAX_ID_LENGTH || id.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidArticleException("\"id\" must be at most " + MAX_ID_LENGTH
+            throw new InvalidArticleException(RejectCode.INVALID_ID, "\"id\" must be at most " + MAX_ID_LENGTH
                     + " characters without control characters", null);
         }
         return id;
@@ -206,7 +207,7 @@ public final class ArticleParser {
             return v.asText();
         }
         if (!v.isTextual()) {
-            throw new InvalidArticleException("\"publishedAt\" must be an ISO-8601 string, not " + typeName(v), null);
+            throw new InvalidArticleException(RejectCode.WRONG_TYPE, "\"publishedAt\" must be an ISO-8601 string, not " + typeName(v), null);
         }
         return v.asText();
     }
@@ -217,7 +218,7 @@ public final class ArticleParser {
             return null;
         }
         if (!v.isTextual()) {
-            throw new InvalidArticleException("\"" + field + "\" must be a string, not " + typeName(v), null);
+            throw new InvalidArticleException(RejectCode.WRONG_TYPE, "\"" + field + "\" must be a string, not " + typeName(v), null);
         }
         return v.asText();
     }
@@ -241,7 +242,7 @@ public final class ArticleParser {
             String s = chars.toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
-            throw new InvalidArticleException("the input is not valid UTF-8 text", null);
+            throw new InvalidArticleException(RejectCode.NOT_UTF8, "the input is not valid UTF-8 text", null);
         }
     }
 
@@ -258,8 +259,9 @@ public final class ArticleParser {
         return (bytes + 1023) / 1024;
     }
 
-    private static ParseOutcome reject(RawInput in, String reason, String id) {
-        return new ParseOutcome.Rejected(new Rejection(capitalize(reason), id, in.origin(), excerpt(in.payload())));
+    private static ParseOutcome reject(RawInput in, RejectCode code, String reason, String id) {
+        return new ParseOutcome.Rejected(new Rejection(capitalize(reason), id, in.origin(), excerpt(in.payload()),
+                code.wireName()));
     }
 
     /** The raw input as text for a rejection record: lossy UTF-8, truncated, control characters escaped. */
@@ -288,10 +290,12 @@ public final class ArticleParser {
 
     private static final class InvalidArticleException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final transient RejectCode code;
         private final String id;
 
-        InvalidArticleException(String message, String id) {
+        InvalidArticleException(RejectCode code, String message, String id) {
             super(message, null, false, false);
+            this.code = code;
             this.id = id;
         }
     }

@@ -15,6 +15,8 @@ public final class RawHeaders {
     public static final String ERROR = "newsmon.error";
     /** How the record timestamp was obtained when the article has no date: file-time or ingest-time. */
     public static final String TIME_SOURCE = "newsmon.time-source";
+    /** When the producer sent the record (epoch millis), for the ingest-to-output lag metric. */
+    public static final String INGESTED_AT = "newsmon.ingested-at";
 
     private RawHeaders() {
     }

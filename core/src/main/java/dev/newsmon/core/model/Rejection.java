@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param id     the article id when one could be read, else null
  * @param origin where it came from: {@code file:line} or {@code topic/partition/offset}
  * @param raw    the raw input, truncated
+ * @param code   the machine-readable class of the reason ({@link RejectCode#wireName()})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Rejection(String reason, String id, String origin, String raw) {
+public record Rejection(String reason, String id, String origin, String raw, String code) {
 }

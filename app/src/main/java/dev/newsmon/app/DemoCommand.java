@@ -71,9 +71,9 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** samples/ next to the launcher (set by ./newsmon as newsmon.home), else in the working directory. */
+    /** samples/archive next to the launcher (set by ./newsmon as newsmon.home), else in the working directory. */
     static Path defaultSamples() {
         String home = System.getProperty("newsmon.home");
-        return home != null ? Path.of(home, "samples") : Path.of("samples");
+        return home != null ? Path.of(home, "samples", "archive") : Path.of("samples", "archive");
     }
 }

@@ -54,6 +54,19 @@ final class AlertsCommand implements Callable<Integer> {
             description = "Colour text output on a terminal (default: on when stdout is a terminal).")
     boolean color;
 
+    @Option(names = "--webhook", paramLabel = "URL", description = "Deliver alerts to this URL instead of printing: "
+            + "one POST per alert (JSON, header Idempotency-Key = alertId), retried with backoff, offsets committed "
+            + "after delivery (at-least-once). Runs until Ctrl-C; resumes where it stopped.")
+    java.net.URI webhook;
+
+    @Option(names = "--webhook-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for --webhook "
+            + "(e.g. Authorization=Bearer …), repeatable.")
+    Map<String, String> webhookHeaders = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--group", paramLabel = "ID", description = "Consumer group of --webhook (its committed position). "
+            + "Default: newsmon-webhook-<hash of the URL>.")
+    String group;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -63,7 +76,14 @@ final class AlertsCommand implements Callable<Integer> {
         Instant sinceTime = parseSince();
         PrintWriter out = spec.commandLine().getOut();
         AlertFormatter formatter = new AlertFormatter(format, color && System.console() != null);
+        if (webhook != null && !"http".equals(webhook.getScheme()) && !"https".equals(webhook.getScheme())) {
+            throw new ExitCodes.UsageException("--webhook must be an http(s) URL, not " + webhook);
+        }
         try (KafkaConnection conn = KafkaConnection.open(kafka)) {
+            if (webhook != null) {
+                deliver(conn, sinceTime);
+                return ExitCodes.OK;
+            }
             if (follow) {
                 followAlerts(conn, formatter, out, sinceTime);
                 return ExitCodes.OK;
@@ -119,6 +139,28 @@ final class AlertsCommand implements Callable<Integer> {
             }, "alerts-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             follower.runHere();
+        }
+    }
+
+    private void deliver(KafkaConnection conn, Instant sinceTime) throws InterruptedException {
+        String groupId = group != null ? group
+                : "newsmon-webhook-" + dev.newsmon.core.Hashing.sha256Hex(webhook.toString(), 12);
+        try (WebhookSink sink = new WebhookSink(conn.clientConfig(), kafka.topics().alerts(), groupId, true, webhook,
+                webhookHeaders, Duration.ofMillis(500), Duration.ofMinutes(1), a -> matches(a, sinceTime))) {
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                sink.stop();
+                try {
+                    main.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "webhook-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            spec.commandLine().getErr().println("alerts: delivering to " + webhook + " (consumer group " + groupId
+                    + "); Ctrl-C stops");
+            long n = sink.run();
+            spec.commandLine().getErr().println("alerts: delivered " + n + " alerts");
         }
     }
 

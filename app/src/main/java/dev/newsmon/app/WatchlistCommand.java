@@ -46,6 +46,9 @@ final class WatchlistCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "add, remove or list is required");
     }
 
+    /** Watchlist refresh (0.5 s) plus transaction commit interval, with a wide margin. */
+    static final java.time.Duration BACKFILL_SETTLE = java.time.Duration.ofSeconds(3);
+
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Tracks an entity: a built-in gazetteer id, or a new entity defined with --name.")
     static final class Add implements Callable<Integer> {
@@ -62,6 +65,11 @@ final class WatchlistCommand implements Runnable {
         @Option(names = "--type", paramLabel = "PERSON|ORG|PLACE", description = "Type of a new entity (default ORG).")
         EntityType type;
 
+        @Option(names = "--backfill", paramLabel = "SINCE", description = "Also alert (marked backfill: true) on the "
+                + "articles already processed that were published since SINCE (ISO-8601 date or time) and mention "
+                + "this entity.")
+        String backfill;
+
         @Mixin
         KafkaOptions kafka;
 
@@ -70,11 +78,29 @@ final class WatchlistCommand implements Runnable {
             Verbosity.apply(kafka.verbose, false);
             WatchlistEntry entry = new WatchlistEntry(id.strip(), type, names.stream().map(String::strip).toList());
             Watchlists.check(entry);
+            java.time.Instant since = null;
+            if (backfill != null) {
+                since = dev.newsmon.core.extract.Dates.parseLenient(backfill);
+                if (since == null) {
+                    throw new ExitCodes.UsageException("--backfill: \"" + backfill + "\" is not an ISO-8601 date or time");
+                }
+            }
             try (KafkaConnection conn = KafkaConnection.open(kafka)) {
                 TopicSetup.ensureTopics(conn.clientConfig(), kafka.topics(), 2, (short) -1);
                 TopicSetup.publishWatchlist(conn.clientConfig(), kafka.topics().watchlist(), Watchlist.of(List.of(entry)));
+                spec.commandLine().getOut().println("tracking " + entry.id());
+                if (since != null) {
+                    // Let running processors see the change first: later articles get live alerts, so the backfill
+                    // covers exactly what was committed before.
+                    Thread.sleep(BACKFILL_SETTLE.toMillis());
+                    BackfillJob.Result r = BackfillJob.run(conn.clientConfig(), kafka.topics(), entry, since);
+                    spec.commandLine().getOut().println("backfill: " + r.alerts() + " alerts from " + r.articlesRead()
+                            + " articles published since " + since);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            spec.commandLine().getOut().println("tracking " + entry.id());
             return ExitCodes.OK;
         }
     }

@@ -25,15 +25,15 @@ final class KafkaConnection implements AutoCloseable {
 
     static KafkaConnection open(KafkaOptions options) {
         if (!options.embedded()) {
-            return new KafkaConnection(options.bootstrapServers.strip(), options.kafkaProperties, null);
+            return new KafkaConnection(options.bootstrapServers.strip(), options.clientProperties(), null);
         }
         Path brokerDir = options.dataDir.resolve("broker");
         Optional<String> running = EmbeddedKafkaBroker.runningElsewhere(brokerDir);
         if (running.isPresent()) {
-            return new KafkaConnection(running.get(), options.kafkaProperties, null);
+            return new KafkaConnection(running.get(), options.clientProperties(), null);
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.persistent(brokerDir, KafkaOptions.EMBEDDED_PORT).start();
-        return new KafkaConnection(broker.bootstrapServers(), options.kafkaProperties, broker);
+        return new KafkaConnection(broker.bootstrapServers(), options.clientProperties(), broker);
     }
 
     /** A connection to a broker this command owns (scan's temporary broker). */

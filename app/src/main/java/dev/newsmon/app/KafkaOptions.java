@@ -34,6 +34,21 @@ final class KafkaOptions {
     @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of failures.")
     boolean verbose;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (properties or YAML): option names "
+            + "as keys (bootstrap-servers, threads, …) and kafka.<property> for Kafka client properties (env "
+            + "NEWSMON_CONFIG). Precedence: command line, NEWSMON_* variables, this file, built-in defaults.")
+    Path config;
+
+    /** Set by {@link Main} for this process: defaults from the environment and the config file. */
+    static Settings settings = new Settings(Map.of(), Map.of());
+
+    /** Kafka client properties: config file, then NEWSMON_KAFKA_* variables, then -X. */
+    Map<String, String> clientProperties() {
+        Map<String, String> all = new LinkedHashMap<>(settings.kafkaProperties());
+        all.putAll(kafkaProperties);
+        return all;
+    }
+
     Topics topics() {
         return Topics.withPrefix(topicPrefix == null ? "" : topicPrefix);
     }

@@ -13,13 +13,45 @@ public final class Main {
         System.exit(code);
     }
 
+    /** Stands in for the CLI when the config file itself is unusable: exit 2 without running anything. */
+    @picocli.CommandLine.Command(name = "newsmon")
+    private static final class FailingCommand implements java.util.concurrent.Callable<Integer> {
+        private final RuntimeException problem;
+
+        FailingCommand(RuntimeException problem) {
+            this.problem = problem;
+        }
+
+        @Override
+        public Integer call() {
+            return ExitCodes.USAGE;
+        }
+
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> ignored;
+    }
+
     /** Runs the CLI and returns its exit code (tests call this). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The CLI, with defaults from the environment and the config file named in {@code args} (if any). */
+    static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new NewsmonCommand());
+        try {
+            Settings settings = Settings.forArgs(args, System.getenv());
+            cli.setDefaultValueProvider(settings);
+            KafkaOptions.settings = settings;
+        } catch (ExitCodes.UsageException e) {
+            cli.getErr().println("newsmon: " + e.getMessage());
+            cli.getErr().flush();
+            cli = new CommandLine(new FailingCommand(e));
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new ExitCodes.ArgumentErrorHandler());
         cli.setExecutionExceptionHandler(new ExitCodes.FailureHandler());

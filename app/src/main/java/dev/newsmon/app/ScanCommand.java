@@ -75,7 +75,7 @@ final class ScanCommand implements Callable<Integer> {
         Topics topics = kafka.embedded() ? kafka.topics() : Topics.withPrefix("scan-" + runId);
         Path work = Files.createTempDirectory("newsmon-scan-");
         try (KafkaConnection conn = kafka.embedded()
-                ? KafkaConnection.ofOwnBroker(EmbeddedKafkaBroker.temporary().start(), kafka.kafkaProperties)
+                ? KafkaConnection.ofOwnBroker(EmbeddedKafkaBroker.temporary().start(), kafka.clientProperties())
                 : KafkaConnection.open(kafka)) {
             TopicSetup.ensureTopics(conn.clientConfig(), topics, partitions, (short) -1);
             TopicSetup.publishWatchlist(conn.clientConfig(), topics.watchlist(), watchlist);

@@ -87,7 +87,11 @@ final class Bytes {
         return String.format(Locale.ROOT, "%d KiB", (bytes + 1023) / 1024);
     }
 
+    /** A limit for messages: "32 MiB", "1.5 MiB", or "16 KiB" below one MiB. */
     static String mib(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return kib(bytes);
+        }
         if (bytes % (1024 * 1024) == 0) {
             return String.format(Locale.ROOT, "%d MiB", bytes / (1024 * 1024));
         }

@@ -37,13 +37,11 @@ final class FeedDates {
             return null;
         }
         String v = text.strip();
-        Instant iso = Dates.parseLenient(v);
-        if (iso != null) {
-            return iso;
-        }
         Matcher m = RFC822.matcher(v);
         if (!m.matches()) {
-            return null;
+            // ISO-8601 (Atom, dc:date) and epoch numbers; RFC 822 goes first because java.time's RFC 1123 parser
+            // reads a two-digit year "24" as the year 24.
+            return Dates.parseLenient(v);
         }
         Integer month = MONTHS.get(m.group(2).substring(0, 3).toLowerCase(Locale.ROOT));
         if (month == null) {

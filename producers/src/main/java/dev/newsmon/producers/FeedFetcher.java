@@ -11,7 +11,9 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -93,7 +95,7 @@ final class FeedFetcher {
                     resp.headers().firstValue("Last-Modified").orElse(null));
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Result.Failed("The feed could not be fetched within " + options.fetchTimeout().toSeconds() + " s");
+            return new Result.Failed("The feed could not be fetched within " + seconds(options.fetchTimeout()));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -109,7 +111,7 @@ final class FeedFetcher {
                 return c.getMessage();
             }
             if (c instanceof HttpTimeoutException) {
-                return "The feed could not be fetched within " + options.fetchTimeout().toSeconds() + " s";
+                return "The feed could not be fetched within " + seconds(options.fetchTimeout());
             }
             if (c instanceof SSLException) {
                 return "The feed could not be fetched: TLS error (" + c.getMessage() + ")";
@@ -122,6 +124,11 @@ final class FeedFetcher {
         }
         String m = t.getMessage();
         return "The feed could not be fetched: " + (m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static String reason(int status) {

@@ -1,5 +1,7 @@
 package dev.newsmon.producers;
 
+import dev.newsmon.core.ingest.RawHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class RecordPublisher implements AutoCloseable {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.runId = Objects.requireNonNull(runId, "runId");
-        this.runBytes = RawHeaders.utf8(runId.toString());
+        this.runBytes = utf8(runId.toString());
         this.brokers = brokers == null ? "(unknown)" : brokers;
         this.nanoTime = nanoTime;
         this.stallAfter = stallAfter;
@@ -106,7 +108,7 @@ public final class RecordPublisher implements AutoCloseable {
         }
         long seq = nextSeq;
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp(unit),
-                RawHeaders.utf8(unit.key()), unit.payload(), headers(unit, seq));
+                utf8(unit.key()), unit.payload(), headers(unit, seq));
         String format = unit.format().wireName();
         boolean error = unit.isError();
         String origin = unit.origin();
@@ -162,15 +164,15 @@ public final class RecordPublisher implements AutoCloseable {
 
     static RecordHeaders headers(InputUnit unit, long seq, byte[] run) {
         RecordHeaders h = new RecordHeaders();
-        h.add(RawHeaders.FORMAT, RawHeaders.utf8(unit.format().wireName()));
-        h.add(RawHeaders.ORIGIN, RawHeaders.utf8(unit.origin()));
+        h.add(RawHeaders.FORMAT, utf8(unit.format().wireName()));
+        h.add(RawHeaders.ORIGIN, utf8(unit.origin()));
         h.add(RawHeaders.RUN, run);
-        h.add(RawHeaders.SEQ, RawHeaders.utf8(Long.toString(seq)));
+        h.add(RawHeaders.SEQ, utf8(Long.toString(seq)));
         if (unit.error() != null) {
-            h.add(RawHeaders.ERROR, RawHeaders.utf8(unit.error()));
+            h.add(RawHeaders.ERROR, utf8(unit.error()));
         }
         if (unit.timeSource() != null) {
-            h.add(RawHeaders.TIME_SOURCE, RawHeaders.utf8(unit.timeSource()));
+            h.add(RawHeaders.TIME_SOURCE, utf8(unit.timeSource()));
         }
         return h;
     }
@@ -248,6 +250,10 @@ public final class RecordPublisher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("stall check failed", e);
         }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String message(Throwable e) {

@@ -39,7 +39,7 @@ final class SourceReader {
             return openUrl(u);
         }
         Problem p = (Problem) source;
-        return new Opened(p, options.clock().instant(), RawHeaders.INGEST_TIME,
+        return new Opened(p, options.clock().instant(), TimeSource.INGEST_TIME,
                 UnitIterator.of(UnitDraft.error(new byte[0], p.format(), Origin.whole(p.display()), p.error())));
     }
 
@@ -50,11 +50,11 @@ final class SourceReader {
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException e) {
-            return new Opened(f, options.clock().instant(), RawHeaders.INGEST_TIME, UnitIterator.of(
+            return new Opened(f, options.clock().instant(), TimeSource.INGEST_TIME, UnitIterator.of(
                     UnitDraft.error(new byte[0], f.kind().format(), whole, UnitErrors.unreadable("file", e))));
         }
         Instant mtime = attrs.lastModifiedTime().toInstant();
-        return new Opened(f, mtime, RawHeaders.FILE_TIME, drafts(f, attrs.size()));
+        return new Opened(f, mtime, TimeSource.FILE_TIME, drafts(f, attrs.size()));
     }
 
     UnitIterator<UnitDraft> drafts(FileInput f, long size) {
@@ -102,7 +102,7 @@ final class SourceReader {
     private Opened openUrl(FeedUrl u) {
         Instant now = options.clock().instant();
         FeedFetcher.Result result = fetcher().fetch(u.url(), null, null);
-        return new Opened(u, now, RawHeaders.INGEST_TIME, feedUnits(u.url(), result));
+        return new Opened(u, now, TimeSource.INGEST_TIME, feedUnits(u.url(), result));
     }
 
     /** The units of a downloaded feed, or one error unit when the download failed; empty when not modified. */

@@ -25,7 +25,9 @@ final class UnitFactory {
         ParseOutcome outcome = parser.parse(raw);
         if (outcome instanceof ParseOutcome.Parsed parsed) {
             ParsedArticle a = parsed.article();
-            boolean fallback = a.publishedAtSource().equals(fallbackSource);
+            // The timestamp is the fallback time when the article has no date, or its date lay in the future.
+            boolean fallback = a.publishedAtSource().equals(fallbackSource)
+                    || a.publishedAtSource().equals(ArticleParser.FUTURE_DATE_REPLACED);
             return new InputUnit(d.payload(), d.format(), origin, d.error(), a.publishedAt(),
                     fallback ? fallbackSource : null, a.givenId() != null ? a.givenId() : origin);
         }

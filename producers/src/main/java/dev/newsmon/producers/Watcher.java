@@ -182,7 +182,7 @@ public final class Watcher implements AutoCloseable {
             if (fs.size() == size && fs.mtimeMillis() == mtime) {
                 return;
             }
-            List<String> keys = sendFeed(sources.drafts(f, size), fs, fallback, RawHeaders.FILE_TIME, true);
+            List<String> keys = sendFeed(sources.drafts(f, size), fs, fallback, TimeSource.FILE_TIME, true);
             next.feeds().put(f.display(), new FeedState(fs.remember(keys), null, null, false, size, mtime));
             return;
         }
@@ -196,7 +196,7 @@ public final class Watcher implements AutoCloseable {
             return;
         }
         try (UnitIterator<UnitDraft> drafts = sources.drafts(f, size)) {
-            drafts.forEachRemaining(d -> send(d, fallback, RawHeaders.FILE_TIME));
+            drafts.forEachRemaining(d -> send(d, fallback, TimeSource.FILE_TIME));
         }
         next.files().put(f.display(), new FileState(size, mtime, size, 0, null));
     }
@@ -219,19 +219,19 @@ public final class Watcher implements AutoCloseable {
             if (start == 0) {
                 UnitDraft unusable = sources.emptyOrBinary(f, size);
                 if (unusable != null) {
-                    send(unusable, fallback, RawHeaders.FILE_TIME);
+                    send(unusable, fallback, TimeSource.FILE_TIME);
                     next.files().put(f.display(), new FileState(size, mtime, size, 0, null));
                     return;
                 }
             }
             try (JsonlReader reader = new JsonlReader(f.path(), options.reader().maxBytes(), start, lines, !unchanged)) {
-                reader.forEachRemaining(d -> send(d, fallback, RawHeaders.FILE_TIME));
+                reader.forEachRemaining(d -> send(d, fallback, TimeSource.FILE_TIME));
                 next.files().put(f.display(), new FileState(size, mtime, reader.consumedOffset(),
                         reader.linesConsumed(), headHash(f.path(), reader.consumedOffset())));
             }
         } catch (IOException e) {
             send(UnitDraft.error(new byte[0], f.kind().format(), Origin.whole(f.display()),
-                    UnitErrors.unreadable("file", e)), fallback, RawHeaders.FILE_TIME);
+                    UnitErrors.unreadable("file", e)), fallback, TimeSource.FILE_TIME);
             next.files().put(f.display(), new FileState(size, mtime, size, lines, null));
         }
     }
@@ -247,14 +247,14 @@ public final class Watcher implements AutoCloseable {
             LOG.warn("{}: {}", u.url(), fail.error());
             if (!fs.failing()) {
                 send(UnitDraft.error(new byte[0], FileKind.FEED.format(), Origin.whole(u.url()), fail.error()), now,
-                        RawHeaders.INGEST_TIME);
+                        TimeSource.INGEST_TIME);
             }
             next.feeds().put(u.url(), new FeedState(fs.seen(), fs.etag(), fs.lastModified(), true, -1, -1));
             return;
         }
         FeedFetcher.Result.Fetched ok = (FeedFetcher.Result.Fetched) result;
         boolean[] failed = {false};
-        List<String> keys = sendFeed(sources.feedUnits(u.url(), result), fs, now, RawHeaders.INGEST_TIME, !fs.failing(),
+        List<String> keys = sendFeed(sources.feedUnits(u.url(), result), fs, now, TimeSource.INGEST_TIME, !fs.failing(),
                 failed);
         next.feeds().put(u.url(), failed[0]
                 ? new FeedState(fs.remember(keys), null, null, true, -1, -1)
@@ -298,7 +298,7 @@ public final class Watcher implements AutoCloseable {
         if (next.problems().add(key)) {
             LOG.warn("{}: {}", display, error);
             send(UnitDraft.error(new byte[0], format, Origin.whole(display), error), options.reader().clock().instant(),
-                    RawHeaders.INGEST_TIME);
+                    TimeSource.INGEST_TIME);
         }
     }
 

@@ -205,6 +205,29 @@ class InputReaderTest {
     }
 
     @Test
+    void contentAfterTheArrayIsReportedNotLost() {
+        Path f = write(dir, "two.json", "[{\"title\":\"a\",\"body\":\"b\"}]\n{\"title\":\"stray\"}\n", MTIME);
+
+        List<InputUnit> units = readAll(f.toString());
+
+        assertThat(units).extracting(InputUnit::origin).containsExactly(f + "#1", f.toString());
+        assertThat(units.get(1).error()).isEqualTo(
+                "The file has more content after the JSON array (line 2, column 1); that content was not read");
+        assertThat(text(units.get(1))).isEqualTo("{\"title\":\"stray\"}\n");
+    }
+
+    @Test
+    void aDateFarAfterTheFileTimeIsReplacedLikeTheTopologyDoes() {
+        Path f = write(dir, "future.jsonl", "{\"title\":\"t\",\"body\":\"b\",\"publishedAt\":\"2031-01-01T00:00:00Z\"}\n",
+                MTIME);
+
+        InputUnit u = readAll(f.toString()).get(0);
+
+        assertThat(u.eventTime()).isEqualTo(MTIME);
+        assertThat(u.timeSource()).isEqualTo("file-time");
+    }
+
+    @Test
     void jsonObjectFileIsOneUnchangedUnit() {
         String pretty = "{\n  \"id\": \"obj\",\n  \"title\": \"t\",\n  \"body\": \"b\"\n}\n";
         Path f = write(dir, "one.json", pretty, MTIME);

@@ -16,7 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * The elements of a top-level JSON array, one unit each, re-serialized compactly. The array is streamed: the
+ * The elements of a top-level JSON array, one unit each, re-serialized compactly. The same for a file of several
+ * top-level JSON values one after the other (JSON Lines saved as {@code .json}, or pretty-printed objects in a row):
+ * each value is one unit, so none is silently dropped by a parser that reads only the first. The array is streamed: the
  * parser only finds each element's byte range (skipping its content), then the range is read back and compacted.
  * An element that is too large is never held whole. A syntax error ends the file with one error unit for the
  * element where it happened (a broken array has no reliable place to resume), after all earlier elements.
@@ -31,26 +33,58 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
     private final int maxBytes;
     private final JsonParser parser;
     private final FileChannel channel;
+    private final boolean sequence;
+    private final String what;
     private long count;
     private long lastEnd;
     private boolean finished;
 
-    JsonArrayReader(Path path, int maxBytes) throws IOException {
+    /**
+     * @param sequence the file holds top-level values one after the other instead of one array
+     */
+    JsonArrayReader(Path path, int maxBytes, boolean sequence) throws IOException {
         this.path = path;
         this.display = path.toString();
         this.maxBytes = maxBytes;
+        this.sequence = sequence;
+        this.what = sequence ? "value" : "element";
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            this.parser = Json.mapper().getFactory()
-                    .createParser(new BufferedInputStream(Files.newInputStream(path), 64 * 1024));
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_ARRAY) {
-                throw new IOException("not a JSON array");
+            this.parser = open(path);
+            if (!sequence) {
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_ARRAY) {
+                    throw new IOException("not a JSON array");
+                }
+                lastEnd = parser.currentLocation().getByteOffset();
             }
-            lastEnd = parser.currentLocation().getByteOffset();
         } catch (IOException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    JsonArrayReader(Path path, int maxBytes) throws IOException {
+        this(path, maxBytes, false);
+    }
+
+    private static JsonParser open(Path path) throws IOException {
+        return Json.mapper().getFactory().createParser(new BufferedInputStream(Files.newInputStream(path), 64 * 1024));
+    }
+
+    /** True when the file holds more than one top-level JSON value (and is valid JSON up to the second one). */
+    static boolean hasSeveralValues(Path path) {
+        try (JsonParser p = open(path)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return false;
+            }
+            if (!t.isScalarValue()) {
+                p.skipChildren();
+            }
+            return p.nextToken() != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -62,7 +96,11 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
         long n = count + 1;
         try {
             JsonToken t = parser.nextToken();
-            if (t == JsonToken.END_ARRAY) {
+            if (sequence && t == null) {
+                finished = true;
+                return null;
+            }
+            if (!sequence && t == JsonToken.END_ARRAY) {
                 finished = true;
                 if (parser.nextToken() != null) {
                     return UnitDraft.error(readPrefix(parser.currentTokenLocation().getByteOffset()),
@@ -84,12 +122,13 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
         } catch (JsonProcessingException e) {
             finished = true;
             return UnitDraft.error(readPrefix(lastEnd), InputFormat.JSON, Origin.item(display, n),
-                    String.format(Locale.ROOT, "The JSON array is broken at element %d%s: %s; the rest of the file"
-                            + " was not read", n, where(e.getLocation()), e.getOriginalMessage()));
+                    String.format(Locale.ROOT, "The JSON %s is broken at %s %d%s: %s; the rest of the file was not"
+                            + " read", sequence ? "in this file" : "array", what, n, where(e.getLocation()),
+                            e.getOriginalMessage()));
         } catch (IOException e) {
             finished = true;
             return UnitDraft.error(new byte[0], InputFormat.JSON, Origin.item(display, n),
-                    UnitErrors.unreadable("file", e) + " (after element " + count + "; the rest was not read)");
+                    UnitErrors.unreadable("file", e) + " (after " + what + " " + count + "; the rest was not read)");
         }
     }
 
@@ -98,7 +137,7 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
         long length = end - start;
         if (length > (long) maxBytes * MAX_PRETTY_FACTOR) {
             return UnitDraft.error(readPrefix(start), InputFormat.JSON, origin,
-                    UnitErrors.tooLarge("element", length, maxBytes));
+                    UnitErrors.tooLarge(what, length, maxBytes));
         }
         byte[] raw = read(channel, start, (int) length);
         byte[] compact;
@@ -107,11 +146,11 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
             return UnitDraft.error(Bytes.errorPrefix(raw, raw.length), InputFormat.JSON, origin,
-                    "The array element is not valid JSON: " + why);
+                    "The JSON " + what + " is not valid: " + why);
         }
         if (compact.length > maxBytes) {
             return UnitDraft.error(Bytes.errorPrefix(compact, compact.length), InputFormat.JSON, origin,
-                    UnitErrors.tooLarge("element", compact.length, maxBytes));
+                    UnitErrors.tooLarge(what, compact.length, maxBytes));
         }
         return UnitDraft.ok(compact, InputFormat.JSON, origin, new Location(path, start, (int) length, true));
     }

@@ -71,6 +71,7 @@ final class SourceReader {
             return switch (f.kind()) {
                 case JSONL -> new JsonlReader(path, maxBytes);
                 case JSON -> startsWithArray(head(path)) ? new JsonArrayReader(path, maxBytes)
+                        : JsonArrayReader.hasSeveralValues(path) ? new JsonArrayReader(path, maxBytes, true)
                         : UnitIterator.of(WholeFileReader.read(path, f.kind().format(), maxBytes));
                 case FEED -> new FeedUnits(new LimitedInputStream(new BufferedInputStream(Files.newInputStream(path)),
                         options.maxFeedBytes(), "feed file"), f.display(), maxBytes, head(path));

@@ -212,7 +212,7 @@ public final class Watcher implements AutoCloseable {
         if (resumable && headHash(f.path(), fs.consumed()).equals(fs.headHash())) {
             start = fs.consumed();
             lines = fs.lines();
-        } else if (resumable) {
+        } else if (fs != null && fs.consumed() > 0) {
             LOG.info("{} was rewritten (not just appended to); reading it again from the start", f.display());
         }
         try {

@@ -228,6 +228,19 @@ class InputReaderTest {
     }
 
     @Test
+    void severalTopLevelValuesInAJsonFileAreSeveralUnits() {
+        Path f = write(dir, "lines.json", "{\"id\":\"s1\",\"title\":\"a\",\"body\":\"b\"}\n{\n  \"id\": \"s2\",\n"
+                + "  \"title\": \"c\", \"body\": \"d\"\n}\n{\"id\":\"s3\", broken", MTIME);
+
+        List<InputUnit> units = readAll(f.toString());
+
+        assertThat(units).extracting(InputUnit::origin).containsExactly(f + "#1", f + "#2", f + "#3");
+        assertThat(units).extracting(InputUnit::key).containsExactly("s1", "s2", f + "#3");
+        assertThat(text(units.get(1))).isEqualTo("{\"id\":\"s2\",\"title\":\"c\",\"body\":\"d\"}");
+        assertThat(units.get(2).error()).startsWith("The JSON in this file is broken at value 3 (line 6");
+    }
+
+    @Test
     void jsonObjectFileIsOneUnchangedUnit() {
         String pretty = "{\n  \"id\": \"obj\",\n  \"title\": \"t\",\n  \"body\": \"b\"\n}\n";
         Path f = write(dir, "one.json", pretty, MTIME);

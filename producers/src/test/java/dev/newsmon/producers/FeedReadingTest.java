@@ -190,6 +190,19 @@ class FeedReadingTest {
     }
 
     @Test
+    void feedsInOtherEncodingsBecomeUtf8Json() {
+        String xml = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>قناة</title>"
+                + "<item><title>عنوان الخبر</title><link>https://enc.example/1</link><description>نص قصير</description>"
+                + "</item></channel></rss>";
+        Path feed = write(dir, "cp1256.xml", xml.getBytes(java.nio.charset.Charset.forName("windows-1256")), MTIME);
+
+        InputUnit u = readAll(feed.toString()).get(0);
+
+        assertThat(json(u).get("title").asText()).isEqualTo("عنوان الخبر");
+        assertThat(json(u).get("source").asText()).isEqualTo("قناة");
+    }
+
+    @Test
     void brokenFeedKeepsEarlierItemsAndReportsTheRest() {
         Path feed = TestFiles.fixture("feeds/broken.xml");
 

@@ -75,7 +75,7 @@ public final class ThroughputProbe {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < n; i++) {
                 // Dates out of order, so the replay really sorts.
-                Instant t = base.plusSeconds((long) ((i * 7919L) % n) * 60);
+                Instant t = base.plusSeconds((i * 7919L) % n * 60);
                 w.write("{\"id\":\"p-" + i + "\",\"url\":\"https://probe.example/" + i + "\",\"title\":\"خبر رقم " + i
                         + "\",\"body\":\"" + body + i + "\",\"publishedAt\":\"" + t + "\"}\n");
             }

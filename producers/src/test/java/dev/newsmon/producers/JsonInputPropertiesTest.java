@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever the lines, every non-blank line becomes exactly one unit with its own line number. */
-class JsonlReaderProperties {
+class JsonInputPropertiesTest {
 
     private static final int MAX_BYTES = 1024;
 

@@ -1,5 +1,12 @@
 package dev.newsmon.app;
 
+import dev.newsmon.producers.IngestSummary;
+import dev.newsmon.producers.ProgressListener;
+import dev.newsmon.producers.ReplayJob;
+import dev.newsmon.producers.ReplayOptions;
+import dev.newsmon.producers.ReplaySpeed;
+import dev.newsmon.producers.WatchOptions;
+import dev.newsmon.producers.Watcher;
 import dev.newsmon.topology.run.NewsmonService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,8 +29,12 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--samples", paramLabel = "DIR", description = "Archive to ingest. Default: the bundled samples/.")
+    @Option(names = "--samples", paramLabel = "DIR", description = "Archive to ingest. Default: the bundled samples/archive.")
     Path samples;
+
+    @Option(names = "--pace", paramLabel = "DURATION", defaultValue = "150ms", converter = DurationConverter.class,
+            description = "Pause after each sample article, so alerts arrive one by one. Default: ${DEFAULT-VALUE}.")
+    Duration pace;
 
     @Mixin
     ServiceOptions service;
@@ -58,17 +69,39 @@ final class DemoCommand implements Callable<Integer> {
                 AlertFormatter formatter = new AlertFormatter(AlertFormatter.Format.TEXT, System.console() != null);
                 try (AlertFollower printer = new AlertFollower(conn.clientConfig(), kafka.topics().alerts(), true,
                         formatter, out, a -> true).start()) {
-                    long sent = InputPublisher.publish(conn.clientConfig(), kafka.topics().raw(),
-                            List.of(archive.toString()));
-                    err.println("newsmon demo: ingested " + sent + " records from " + archive
-                            + "; Ctrl-C stops. Other terminals: ./newsmon alerts --follow, ./newsmon watchlist add ID");
+                    // Paced so that alerts visibly arrive one after another, in publication order.
+                    IngestSummary sent = ReplayJob.run(List.of(archive.toString()),
+                            Publishing.options(conn, kafka.topics().raw(), (done, total) -> pause(pace)),
+                            ReplayOptions.of(ReplaySpeed.MAX));
+                    Path inbox = kafka.dataDir.resolve("inbox");
+                    Files.createDirectories(inbox);
+                    err.println("newsmon demo: ingested " + sent.sent() + " sample articles from " + archive
+                            + ". Drop more files into " + inbox + " to see them processed. Ctrl-C stops.");
+                    err.println("newsmon demo: other terminals: ./newsmon alerts --follow | ./newsmon watchlist add ID");
                     err.flush();
-                    shutdown.await();
-                    err.println("newsmon demo: stopping");
+                    try (Watcher watcher = new Watcher(List.of(inbox.toString()),
+                            Publishing.options(conn, kafka.topics().raw(), ProgressListener.NONE),
+                            new WatchOptions(Duration.ofSeconds(2), kafka.dataDir.resolve("watch")))) {
+                        Thread watching = new Thread(watcher::run, "newsmon-inbox-watcher");
+                        watching.setDaemon(true);
+                        watching.start();
+                        shutdown.await();
+                        err.println("newsmon demo: stopping");
+                        watcher.stop();
+                        watching.join(5000);
+                    }
                 }
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** samples/archive next to the launcher (set by ./newsmon as newsmon.home), else in the working directory. */

@@ -3,6 +3,11 @@ package dev.newsmon.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.broker.EmbeddedKafkaBroker;
 import dev.newsmon.core.watchlist.Watchlist;
+import dev.newsmon.producers.IngestSummary;
+import dev.newsmon.producers.ProgressListener;
+import dev.newsmon.producers.ReplayJob;
+import dev.newsmon.producers.ReplayOptions;
+import dev.newsmon.producers.ReplaySpeed;
 import dev.newsmon.topology.Topics;
 import dev.newsmon.topology.TopologyConfig;
 import dev.newsmon.topology.TopicSetup;
@@ -62,11 +67,7 @@ final class ScanCommand implements Callable<Integer> {
         if (partitions < 1) {
             throw new ExitCodes.UsageException("--partitions must be at least 1");
         }
-        for (String in : inputs) {
-            if (!Files.exists(Path.of(in))) {
-                throw new ExitCodes.UsageException("input not found: " + in);
-            }
-        }
+        Publishing.checkInputs(inputs);
         Watchlist watchlist = Watchlists.load(watchlistFile);
         Files.createDirectories(out);
         PrintWriter err = spec.commandLine().getErr();
@@ -88,7 +89,17 @@ final class ScanCommand implements Callable<Integer> {
                 if (!service.awaitRunning(Duration.ofSeconds(120))) {
                     throw new IllegalStateException("the stream processor did not start (state " + service.state() + ")");
                 }
-                long sent = InputPublisher.publish(conn.clientConfig(), topics.raw(), inputs);
+                IngestSummary published = ReplayJob.run(inputs,
+                        Publishing.options(conn, topics.raw(), ProgressListener.NONE), ReplayOptions.of(ReplaySpeed.MAX));
+                long sent = published.sent();
+                if (published.failedSends() > 0) {
+                    err.println("scan: WARNING " + published.failedSends() + " inputs could not be written to Kafka: "
+                            + String.join("; ", published.failures()));
+                }
+                if (published.skippedFiles() > 0) {
+                    err.println("scan: skipped " + published.skippedFiles() + " files of unsupported types, e.g. "
+                            + String.join(", ", published.skippedExamples()));
+                }
                 collector.awaitAccounted(sent, Duration.ofMinutes(5), service::isLive);
                 Map<String, List<JsonNode>> results = collector.snapshot();
                 ScanFiles.write(out, "articles", results.get(topics.articles()), ScanFiles.BY_TIME_THEN_ID);

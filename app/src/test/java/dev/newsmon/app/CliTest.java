@@ -68,7 +68,7 @@ class CliTest {
     @Test
     void scanOfAMissingInputIsAUsageError() {
         assertThat(run("scan", "--out", tmp.resolve("o").toString(), tmp.resolve("nope").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("input not found").contains("nope");
+        assertThat(err.toString()).contains("no such file or folder").contains("nope");
     }
 
     @Test

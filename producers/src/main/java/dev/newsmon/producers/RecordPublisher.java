@@ -155,10 +155,12 @@ public final class RecordPublisher implements AutoCloseable {
 
     static long timestamp(InputUnit unit) {
         try {
-            // Kafka rejects negative timestamps; an article "published" before 1970 is a data error anyway.
-            return Math.max(0L, unit.eventTime().toEpochMilli());
+            // Kafka rejects negative timestamps; an article "published" before 1970 is a data error anyway. Brokers
+            // refuse timestamps too far in the future (log.message.timestamp.after.max.ms, 1 h by default): a date
+            // slightly ahead (a wrong time zone) is sent as now; the article keeps its own publishedAt.
+            return Math.min(Math.max(0L, unit.eventTime().toEpochMilli()), System.currentTimeMillis());
         } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
+            return System.currentTimeMillis();
         }
     }
 
@@ -168,6 +170,7 @@ public final class RecordPublisher implements AutoCloseable {
         h.add(RawHeaders.ORIGIN, utf8(unit.origin()));
         h.add(RawHeaders.RUN, run);
         h.add(RawHeaders.SEQ, utf8(Long.toString(seq)));
+        h.add(RawHeaders.INGESTED_AT, utf8(Long.toString(System.currentTimeMillis())));
         if (unit.error() != null) {
             h.add(RawHeaders.ERROR, utf8(unit.error()));
         }

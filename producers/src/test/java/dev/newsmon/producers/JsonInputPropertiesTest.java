@@ -11,21 +11,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import java.util.stream.Stream;
+import dev.newsmon.testing.RandomInputs;
+import dev.newsmon.testing.RandomInputs.Case;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Whatever the lines, every non-blank line becomes exactly one unit with its own line number. */
 class JsonInputPropertiesTest {
 
     private static final int MAX_BYTES = 1024;
 
-    @Property(tries = 200)
-    void everyNonBlankLineIsOneUnitWithItsLineNumber(@ForAll("lines") @Size(max = 40) List<byte[]> lines,
-            @ForAll boolean crlf, @ForAll boolean finalNewline) throws IOException {
+    record Lines(List<byte[]> lines, boolean crlf, boolean finalNewline) {
+    }
+
+    static Stream<Case<Lines>> lines() {
+        return RandomInputs.cases(11, 200, r -> new Lines(RandomInputs.list(r, 40, JsonInputPropertiesTest::line),
+                r.nextBoolean(), r.nextBoolean()));
+    }
+
+    private static byte[] line(Random r) {
+        switch (r.nextInt(11)) {
+            case 0, 1, 2, 3, 4, 5:
+                return ("{\"title\":" + Json.write(RandomInputs.arabic(r, 60, " abc\"\\")) + ",\"body\":\"b\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+            case 6, 7:
+                return RandomInputs.oneOf(r, "", " ", "\t", "  \t ").getBytes(StandardCharsets.UTF_8);
+            case 8, 9:
+                byte[] garbage = RandomInputs.bytes(r, 1, 50);
+                for (int i = 0; i < garbage.length; i++) {
+                    if (garbage[i] == '\n' || garbage[i] == '\r') {
+                        garbage[i] = 'x';
+                    }
+                }
+                return garbage;
+            default:
+                return "x".repeat(MAX_BYTES + 1 + r.nextInt(2 * MAX_BYTES)).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void everyNonBlankLineIsOneUnitWithItsLineNumber(Case<Lines> c) throws IOException {
+        List<byte[]> lines = c.value().lines();
+        boolean crlf = c.value().crlf();
+        boolean finalNewline = c.value().finalNewline();
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         for (int i = 0; i < lines.size(); i++) {
             file.write(lines.get(i));
@@ -63,9 +94,27 @@ class JsonInputPropertiesTest {
         }
     }
 
-    @Property(tries = 100)
-    void arrayElementsCompactToTheSameJson(@ForAll("articles") @Size(max = 12) List<String> elements,
-            @ForAll boolean pretty) throws IOException {
+    record Elements(List<String> elements, boolean pretty) {
+    }
+
+    static Stream<Case<Elements>> arrays() {
+        return RandomInputs.cases(12, 100, r -> new Elements(RandomInputs.list(r, 12, JsonInputPropertiesTest::article),
+                r.nextBoolean()));
+    }
+
+    private static String article(Random r) {
+        String t = RandomInputs.arabic(r, 40, " xyz\"\\\n");
+        String b = RandomInputs.arabic(r, 40, " xyz\"\\\n");
+        String n = RandomInputs.oneOf(r, "1", "-2.50", "3.14159265358979323846", "1e10", "0");
+        return "{ \"title\" : " + Json.write(t) + ", \"body\": " + Json.write(b) + ", \"n\": " + n
+                + ", \"tags\": [1, {\"a\": null}] }";
+    }
+
+    @ParameterizedTest
+    @MethodSource("arrays")
+    void arrayElementsCompactToTheSameJson(Case<Elements> c) throws IOException {
+        List<String> elements = c.value().elements();
+        boolean pretty = c.value().pretty();
         String sep = pretty ? ",\n    " : ",";
         String array = (pretty ? "[\n    " : "[") + String.join(sep, elements) + (pretty ? "\n]\n" : "]");
         Path f = Files.createTempFile("prop-", ".json");
@@ -85,30 +134,5 @@ class JsonInputPropertiesTest {
         } finally {
             Files.deleteIfExists(f);
         }
-    }
-
-    @Provide
-    Arbitrary<List<byte[]>> lines() {
-        Arbitrary<byte[]> json = Arbitraries.strings().withCharRange('\u0621', '\u064A').withChars(" abc\"\\")
-                .ofMaxLength(60).map(s -> ("{\"title\":" + Json.write(s) + ",\"body\":\"b\"}").getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> blank = Arbitraries.of("", " ", "\t", "  \t ").map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> garbage = Arbitraries.bytes().filter(b -> b != '\n' && b != '\r').array(byte[].class)
-                .ofMinSize(1).ofMaxSize(50);
-        Arbitrary<byte[]> huge = Arbitraries.integers().between(MAX_BYTES + 1, 3 * MAX_BYTES)
-                .map(n -> "x".repeat(n).getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, json), net.jqwik.api.Tuple.of(2, blank),
-                net.jqwik.api.Tuple.of(2, garbage), net.jqwik.api.Tuple.of(1, huge)).list();
-    }
-
-    @Provide
-    Arbitrary<List<String>> articles() {
-        Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0621', '\u064A').withChars(" xyz\"\\\n")
-                .ofMaxLength(40);
-        Arbitrary<String> number = Arbitraries.of("1", "-2.50", "3.14159265358979323846", "1e10", "0");
-        return net.jqwik.api.Combinators.combine(text, text, number)
-                .as((t, b, n) -> "{ \"title\" : " + Json.write(t) + ", \"body\": " + Json.write(b) + ", \"n\": " + n
-                        + ", \"tags\": [1, {\"a\": null}] }")
-                .list();
     }
 }

@@ -29,7 +29,7 @@ public final class Dates {
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             // Egyptian/Gulf transliterated months (normalized: ة→ه, أ→ا, ى→ي)
             Map.entry("يناير", 1), Map.entry("فبراير", 2), Map.entry("مارس", 3), Map.entry("ابريل", 4),
-            Map.entry("ابريل", 4), Map.entry("مايو", 5), Map.entry("يونيو", 6), Map.entry("يونيه", 6),
+            Map.entry("مايو", 5), Map.entry("يونيو", 6), Map.entry("يونيه", 6),
             Map.entry("يوليو", 7), Map.entry("يوليه", 7), Map.entry("اغسطس", 8), Map.entry("سبتمبر", 9),
             Map.entry("اكتوبر", 10), Map.entry("نوفمبر", 11), Map.entry("ديسمبر", 12),
             // Levantine months
@@ -57,6 +57,10 @@ public final class Dates {
             "(?<![\\p{L}])" + MONTH_WORD + "\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern ISO_DATE = Pattern.compile(
             "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2}))?");
+
+    /** Day-month-year in digits, as Arabic sites write it: "24 - 04 - 2019", "24/04/2019". */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<!\\d)(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4})(?!\\d)");
 
     private Dates() {
     }
@@ -156,6 +160,16 @@ public final class Dates {
                     Integer.parseInt(iso.group(3)), iso.group(4), iso.group(5), null, null);
             if (t != null) {
                 best = t;
+                bestPos = iso.start();
+            }
+        }
+        Matcher numeric = NUMERIC_DATE.matcher(norm);
+        while (numeric.find() && numeric.start() < bestPos) {
+            Instant t = at(Integer.parseInt(numeric.group(3)), Integer.parseInt(numeric.group(2)),
+                    Integer.parseInt(numeric.group(1)), null, null, null, null);
+            if (t != null) {
+                best = t;
+                break;
             }
         }
         return Optional.ofNullable(best);

@@ -30,6 +30,8 @@ public final class DedupEngine {
 
     static final int BANDS = TextSketch.BINS / 8;
     static final int LEAD_BANDS = TextSketch.LEAD_BINS / 2;
+    /** Texts this long (in shingles) may omit one salient feature of the other: briefs are shorter. */
+    static final int OMISSION_SLACK_SHINGLES = 80;
 
     private final DedupConfig config;
 
@@ -125,7 +127,8 @@ public final class DedupEngine {
      * are compared below the smaller of the two samples' cut-offs. The shorter text's features must be in the
      * longer one (an excerpt names nothing its source does not); texts of about the same length must agree both
      * ways. Long texts may differ in a few ({@link DedupConfig#featureTolerance()}); short briefs in none, which
-     * is what keeps "explosion in Sirte kills 3" apart from "explosion in Derna kills 3".
+     * is what keeps "explosion in Sirte kills 3" apart from "explosion in Derna kills 3". An article of
+     * {@value #OMISSION_SLACK_SHINGLES}+ shingles may also omit one feature the other has (an edit, not a new fact).
      */
     boolean featuresAgree(TextSketch n, StoredArticle o) {
         short[] a = n.features();
@@ -161,11 +164,19 @@ public final class DedupEngine {
         }
         int nn = n.shingles();
         int no = o.shingles();
-        boolean similarSize = Math.min(nn, no) >= 0.8 * Math.max(nn, no);
-        boolean newIsSmaller = nn <= no;
-        int conflicts = similarSize ? onlyA + onlyB : newIsSmaller ? onlyA : onlyB;
-        int base = similarSize ? Math.max(sizeA, sizeB) : newIsSmaller ? sizeA : sizeB;
-        return conflicts <= Math.floor(config.featureTolerance() * base);
+        double tolerance = config.featureTolerance();
+        if (Math.min(nn, no) >= 0.8 * Math.max(nn, no)) {
+            // Same length: a feature on each side that the other lacks is a substitution (Sirte → Derna, 3 → 5);
+            // a feature on one side only is an omission, which an editor makes in a longer article.
+            int allowed = (int) Math.floor(tolerance * Math.max(sizeA, sizeB));
+            int substitutions = Math.min(onlyA, onlyB);
+            int omissions = Math.abs(onlyA - onlyB);
+            int omissionSlack = Math.min(nn, no) >= OMISSION_SLACK_SHINGLES ? 1 : 0;
+            return substitutions <= allowed && omissions <= allowed + omissionSlack;
+        }
+        // An excerpt (or the shorter text) names nothing its source does not.
+        boolean newIsSmaller = nn < no;
+        return (newIsSmaller ? onlyA : onlyB) <= Math.floor(tolerance * (newIsSmaller ? sizeA : sizeB));
     }
 
     private static boolean better(double score, StoredArticle o, Match best) {

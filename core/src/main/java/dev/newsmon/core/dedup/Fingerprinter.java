@@ -141,7 +141,10 @@ public final class Fingerprinter {
         for (int i = 0; i < w.size; i++) {
             long feature = 0L;
             long number = Lexicon.numberWord(h[i]);
-            long pairPlace = i + 1 < w.size ? Lexicon.place(h[i], h[i + 1]) : 0L;
+            // Two-word names and cue words never reach across a sentence or paragraph break: moving paragraphs
+            // around must not change what an article is about.
+            boolean nextInSentence = i + 1 < w.size && !w.is(i + 1, Words.SENTENCE_START);
+            long pairPlace = nextInSentence ? Lexicon.place(h[i], h[i + 1]) : 0L;
             long place = pairPlace != 0 ? pairPlace : Lexicon.place(h[i]);
             if (w.is(i, Words.NUMBER)) {
                 feature = TAG_NUMBER ^ h[i];
@@ -155,7 +158,7 @@ public final class Fingerprinter {
             if (feature != 0L) {
                 found.add(feature);
             }
-            if (Lexicon.isPlaceCue(h[i]) && i + 1 < w.size && !w.is(i + 1, Words.NUMBER)
+            if (Lexicon.isPlaceCue(h[i]) && nextInSentence && !w.is(i + 1, Words.NUMBER)
                     && !Lexicon.isStopword(h[i + 1]) && Lexicon.place(h[i + 1]) == 0L) {
                 found.add(TAG_CUED ^ h[i + 1]);
             }

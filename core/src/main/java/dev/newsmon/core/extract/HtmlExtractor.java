@@ -151,19 +151,15 @@ public final class HtmlExtractor {
         }
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element e : body.getAllElements()) {
-            if (!isParagraphLike(e)) {
-                continue;
-            }
-            String text = ownBlockText(e);
-            if (text.length() < MIN_PARAGRAPH) {
-                continue;
-            }
-            double score = 1 + commas(text) + Math.min(3, text.length() / 100);
-            Element parent = e.parent();
-            for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
-                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(parent, initialScore(parent) + score / divider,
-                        (old, add) -> old + score / divider);
+            String tag = e.normalName();
+            if (tag.equals("p") || tag.equals("pre") || tag.equals("blockquote") || tag.equals("td")) {
+                addScore(scores, e.parent(), e.text());
+            } else if (tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main")) {
+                // Text written straight into a container (div soup, paragraphs split by <br>): each run of it is
+                // a paragraph of that container, as Readability does when it turns such runs into <p>.
+                for (String run : directTextRuns(e)) {
+                    addScore(scores, e, run);
+                }
             }
         }
         Element top = null;
@@ -225,37 +221,39 @@ public final class HtmlExtractor {
         return score;
     }
 
-    /** p, pre, td, blockquote, and containers holding text directly (div soup, text separated by br). */
-    private static boolean isParagraphLike(Element e) {
-        String tag = e.normalName();
-        if (tag.equals("p") || tag.equals("pre") || tag.equals("blockquote") || tag.equals("td")) {
-            return true;
+    /** Credits a paragraph's points to its container (full), the next one up (half) and the one above (a sixth). */
+    private static void addScore(Map<Element, Double> scores, Element container, String text) {
+        String t = text.strip();
+        if (t.length() < MIN_PARAGRAPH || container == null) {
+            return;
         }
-        if (!(tag.equals("div") || tag.equals("section") || tag.equals("span") || tag.equals("font"))) {
-            return false;
+        double score = 1 + commas(t) + Math.min(3, t.length() / 100);
+        Element target = container;
+        for (int level = 0; target != null && level < 3; level++, target = target.parent()) {
+            double add = score / (level == 0 ? 1 : level == 1 ? 2 : 6);
+            Element key = target;
+            scores.merge(key, initialScore(key) + add, (old, extra) -> old + add);
         }
-        for (TextNode t : e.textNodes()) {
-            if (t.text().strip().length() >= MIN_PARAGRAPH) {
-                return true;
-            }
-        }
-        return false;
     }
 
-    /** The text of a paragraph-like element that is its own (not inside child blocks). */
-    private static String ownBlockText(Element e) {
-        if (!e.normalName().equals("div") && !e.normalName().equals("section")) {
-            return e.text();
-        }
-        StringBuilder sb = new StringBuilder();
+    /** The runs of inline text directly inside a container, split at {@code <br>} and child blocks. */
+    private static List<String> directTextRuns(Element e) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
-                sb.append(t.text());
-            } else if (child instanceof Element c && !BLOCKS.contains(c.normalName())) {
-                sb.append(c.text());
+                run.append(t.text());
+            } else if (child instanceof Element c && !BLOCKS.contains(c.normalName()) && !c.normalName().equals("br")) {
+                if (!c.normalName().equals("a")) {
+                    run.append(c.text());
+                }
+            } else {
+                runs.add(run.toString());
+                run.setLength(0);
             }
         }
-        return sb.toString().strip();
+        runs.add(run.toString());
+        return runs;
     }
 
     private static int commas(String text) {

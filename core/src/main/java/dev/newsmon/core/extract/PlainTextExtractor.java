@@ -24,7 +24,9 @@ import java.util.List;
 public final class PlainTextExtractor {
 
     private static final int MIN_TITLE_LETTERS = 12;
-    private static final int MIN_TITLE_WORDS = 3;
+    private static final int MIN_TITLE_WORDS = 4;
+    /** When no line has four words, a three-word line will do. */
+    private static final int MIN_SHORT_TITLE_WORDS = 3;
     private static final int MIN_TICKER_BLOCK = 6;
     /** A line this long is article prose: the page header is over. */
     private static final int PROSE_CHARS = 120;
@@ -55,12 +57,12 @@ public final class PlainTextExtractor {
             dropped[i] = lines[i].isEmpty() || kinds[i] != Kind.NONE || BoilerplateLines.isTickerLine(lines[i]);
         }
         int firstProse = firstProse(lines, dropped);
-        dropTickerBlocks(lines, dropped, 0, firstProse);
+        dropTickerBlocks(lines, kinds, dropped, 0, firstProse);
         int title = findTitle(lines, dropped, firstProse);
         String titleText = title < 0 ? null : lines[title];
         int bodyStart = title < 0 ? 0 : title + 1;
         int footer = footerStart(lines, kinds, bodyStart);
-        dropTickerBlocks(lines, dropped, lastProse(lines, dropped, footer) + 1, footer);
+        dropTickerBlocks(lines, kinds, dropped, lastProse(lines, dropped, footer) + 1, footer);
         StringBuilder text = new StringBuilder();
         String titleNorm = titleText == null ? null : TextNormalizer.normalize(titleText).text();
         for (int i = bodyStart; i < footer; i++) {
@@ -102,12 +104,13 @@ public final class PlainTextExtractor {
     }
 
     /** Six or more headline-sized lines in a row, outside the article's prose: a ticker or a link list. */
-    private static void dropTickerBlocks(String[] lines, boolean[] dropped, int from, int to) {
+    private static void dropTickerBlocks(String[] lines, Kind[] kinds, boolean[] dropped, int from, int to) {
         int runStart = -1;
         int runLength = 0;
         for (int i = from; i <= to && i <= lines.length; i++) {
-            boolean headline = i < to && i < lines.length && !lines[i].isEmpty()
-                    && BoilerplateLines.isHeadlineLike(lines[i]);
+            // Lines the static rules already know (a date, the weather, a breadcrumb) end a run of headlines.
+            boolean headline = i < to && i < lines.length && !lines[i].isEmpty() && kinds[i] == Kind.NONE
+                    && !BoilerplateLines.isTickerLine(lines[i]) && BoilerplateLines.isHeadlineLike(lines[i]);
             boolean blank = i < to && i < lines.length && lines[i].isEmpty();
             if (headline) {
                 if (runStart < 0) {
@@ -127,12 +130,14 @@ public final class PlainTextExtractor {
     }
 
     private static int findTitle(String[] lines, boolean[] dropped, int firstProse) {
-        for (int i = 0; i < lines.length; i++) {
-            if (dropped[i] || i < firstProse && isHeaderBullet(lines[i])) {
-                continue;
-            }
-            if (isMeaningful(lines[i])) {
-                return i;
+        for (int minWords : new int[] {MIN_TITLE_WORDS, MIN_SHORT_TITLE_WORDS}) {
+            for (int i = 0; i < lines.length; i++) {
+                if (dropped[i] || i < firstProse && isHeaderBullet(lines[i])) {
+                    continue;
+                }
+                if (isMeaningful(lines[i], minWords)) {
+                    return i;
+                }
             }
         }
         return -1;
@@ -143,9 +148,9 @@ public final class PlainTextExtractor {
         return (line.startsWith("- ") || line.startsWith("• ") || line.startsWith("* ")) && line.length() < PROSE_CHARS;
     }
 
-    static boolean isMeaningful(String line) {
+    static boolean isMeaningful(String line, int minWords) {
         long letters = line.codePoints().filter(Character::isLetter).count();
-        return letters >= MIN_TITLE_LETTERS && line.strip().split("\\s+").length >= MIN_TITLE_WORDS;
+        return letters >= MIN_TITLE_LETTERS && line.strip().split("\\s+").length >= minWords;
     }
 
     /** The first tags / related / most-read heading in the second half of the body, else the end. */

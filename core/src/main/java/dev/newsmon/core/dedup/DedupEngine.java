@@ -63,6 +63,19 @@ public final class DedupEngine {
         return lookup(c, state).decision;
     }
 
+    /** Stores {@code c} as a unique article whatever it resembles (tests build exact states with it). */
+    void store(DedupCandidate c, DedupState state) {
+        Lookup l = new Lookup(state);
+        if (!c.sketch().isEmpty()) {
+            l.bucketKeys = bandKeys(c.sketch());
+            l.buckets = new long[l.bucketKeys.length][];
+            for (int b = 0; b < l.bucketKeys.length; b++) {
+                l.buckets[b] = StateKeys.refs(state.get(l.bucketKeys[b]));
+            }
+        }
+        rememberUnique(c, l, state);
+    }
+
     private Lookup lookup(DedupCandidate c, DedupState state) {
         Lookup l = new Lookup(state);
         long ref = StateKeys.ref(c.id());

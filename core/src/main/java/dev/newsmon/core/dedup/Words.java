@@ -80,9 +80,6 @@ final class Words {
                     flags[count] = (byte) ((numeric ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
                             | (boundarySeen ? SENTENCE_START : 0));
                     count++;
-                    if (folded != null) {
-                        folded.append(' ');
-                    }
                     h = FNV_OFFSET;
                     wordChars = 0;
                     numeric = true;
@@ -100,10 +97,13 @@ final class Words {
                 numeric = false;
             }
             h = (h ^ f) * FNV_PRIME;
-            wordChars++;
             if (folded != null) {
+                if (wordChars == 0 && count > 0) {
+                    folded.append(' ');
+                }
                 folded.append((char) f);
             }
+            wordChars++;
         }
         if (wordChars > 0) {
             if (count == hashes.length) {

@@ -57,12 +57,12 @@ public final class PlainTextExtractor {
             dropped[i] = lines[i].isEmpty() || kinds[i] != Kind.NONE || BoilerplateLines.isTickerLine(lines[i]);
         }
         int firstProse = firstProse(lines, dropped);
-        dropTickerBlocks(lines, kinds, dropped, 0, firstProse);
+        dropTickerBlocks(lines, kinds, dropped, 0, firstProse, true);
         int title = findTitle(lines, dropped, firstProse);
         String titleText = title < 0 ? null : lines[title];
         int bodyStart = title < 0 ? 0 : title + 1;
         int footer = footerStart(lines, kinds, bodyStart);
-        dropTickerBlocks(lines, kinds, dropped, lastProse(lines, dropped, footer) + 1, footer);
+        dropTickerBlocks(lines, kinds, dropped, lastProse(lines, dropped, footer) + 1, footer, false);
         StringBuilder text = new StringBuilder();
         String titleNorm = titleText == null ? null : TextNormalizer.normalize(titleText).text();
         for (int i = bodyStart; i < footer; i++) {
@@ -103,8 +103,12 @@ public final class PlainTextExtractor {
         return end;
     }
 
-    /** Six or more headline-sized lines in a row, outside the article's prose: a ticker or a link list. */
-    private static void dropTickerBlocks(String[] lines, Kind[] kinds, boolean[] dropped, int from, int to) {
+    /**
+     * Six or more headline-sized lines in a row, outside the article's prose: a ticker or a link list. When such a
+     * run leads straight into the article ({@code beforeProse}), its last line is the article's own headline.
+     */
+    private static void dropTickerBlocks(String[] lines, Kind[] kinds, boolean[] dropped, int from, int to,
+            boolean beforeProse) {
         int runStart = -1;
         int runLength = 0;
         for (int i = from; i <= to && i <= lines.length; i++) {
@@ -119,7 +123,14 @@ public final class PlainTextExtractor {
                 runLength++;
             } else if (!blank) {
                 if (runLength >= MIN_TICKER_BLOCK) {
-                    for (int k = runStart; k < i; k++) {
+                    int end = i;
+                    if (beforeProse && i == to) {
+                        while (end > runStart && lines[end - 1].isEmpty()) {
+                            end--;
+                        }
+                        end--;
+                    }
+                    for (int k = runStart; k < end; k++) {
                         dropped[k] = true;
                     }
                 }

@@ -58,7 +58,7 @@ public class LshLookupBenchmark {
             String id = String.format(Locale.ROOT, "u-%016x", rnd.nextLong());
             engine.decide(f.candidate(id, "site.example/" + id, ContentHash.of(text), text, List.of(), i), state);
             if (i < QUERIES) {
-                String copy = text.substring(0, text.length() * 2 / 3) + " كلمة مضافة";
+                String copy = text.substring(0, text.lastIndexOf(' ', text.length() * 2 / 3)) + " كلمة مضافة";
                 copies[i] = f.candidate("copy-" + i, null, ContentHash.of(copy), copy, List.of(), articles + i);
             }
         }

@@ -15,7 +15,8 @@ final class SampleArticles {
         StringBuilder b = new StringBuilder();
         int words = 0;
         while (b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < bytes) {
-            int rank = (int) Math.floor(Math.pow(5000, rnd.nextDouble()));
+            // Zipf-like over 50,000 content words; the function-word head is left out, as shingling skips it.
+            int rank = 200 + (int) Math.floor(Math.pow(50_000, rnd.nextDouble()));
             b.append(words > 0 && words % 40 == 0 ? "،\n\n" : " ").append(word(rank));
             if (rnd.nextInt(30) == 0) {
                 b.append(' ').append(rnd.nextInt(10_000));

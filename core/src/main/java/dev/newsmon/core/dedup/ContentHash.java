@@ -1,22 +1,20 @@
 package dev.newsmon.core.dedup;
 
 import dev.newsmon.core.Hashing;
-import dev.newsmon.core.text.TextNormalizer;
-import dev.newsmon.core.text.Token;
-import dev.newsmon.core.text.Tokenizer;
-import java.util.List;
 
-/** Hash of the normalized main text: the words only, so spacing, punctuation and diacritics do not count. */
+/**
+ * Hash of the normalized main text: the folded words only (see {@link Words}), so spacing, punctuation,
+ * diacritics, tatweel, letter variants and digit scripts do not count. 32 hex digits of SHA-256.
+ */
 public final class ContentHash {
 
     private ContentHash() {
     }
 
     public static String of(String mainText) {
-        List<Token> tokens = Tokenizer.tokens(TextNormalizer.normalize(mainText));
-        StringBuilder words = new StringBuilder(mainText.length());
-        for (Token t : tokens) {
-            words.append(t.text()).append(' ');
+        StringBuilder words = new StringBuilder(mainText == null ? 0 : mainText.length());
+        if (mainText != null) {
+            Words.scan(mainText, words);
         }
         return Hashing.sha256Hex(words.toString(), 32);
     }

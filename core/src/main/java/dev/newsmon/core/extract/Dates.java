@@ -58,6 +58,10 @@ public final class Dates {
     private static final Pattern ISO_DATE = Pattern.compile(
             "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2}))?");
 
+    /** Day-month-year in digits, as Arabic sites write it: "24 - 04 - 2019", "24/04/2019". */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?<!\\d)(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4})(?!\\d)");
+
     private Dates() {
     }
 
@@ -156,6 +160,16 @@ public final class Dates {
                     Integer.parseInt(iso.group(3)), iso.group(4), iso.group(5), null, null);
             if (t != null) {
                 best = t;
+                bestPos = iso.start();
+            }
+        }
+        Matcher numeric = NUMERIC_DATE.matcher(norm);
+        while (numeric.find() && numeric.start() < bestPos) {
+            Instant t = at(Integer.parseInt(numeric.group(3)), Integer.parseInt(numeric.group(2)),
+                    Integer.parseInt(numeric.group(1)), null, null, null, null);
+            if (t != null) {
+                best = t;
+                break;
             }
         }
         return Optional.ofNullable(best);

@@ -1,0 +1,44 @@
+package dev.newsmon.core.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsmon.core.dedup.InMemoryDedupState;
+import org.junit.jupiter.api.Test;
+
+class RecurringLineFilterTest {
+
+    private static final String SLOGAN = "صوت الساحل منذ عام 1999";
+    private final RecurringLineFilter filter = new RecurringLineFilter();
+
+    private static String article(int n) {
+        return SLOGAN + "\n\nخبر رقم " + n + " يتناول موضوعا مختلفا عن غيره في هذه المدينة الساحلية الهادئة.";
+    }
+
+    @Test
+    void aLineSeenInThreeStoriesOfOneSourceIsRemovedFromItsNextArticles() {
+        InMemoryDedupState state = new InMemoryDedupState(Long.MAX_VALUE / 4);
+        for (int i = 1; i <= 2; i++) {
+            assertThat(filter.clean("sahel.example", article(i), state).removedAny()).isFalse();
+            filter.learn("sahel.example", article(i), "story-" + i, i, state);
+        }
+        // The same story again (a re-crawl or a copy) does not count twice.
+        filter.learn("sahel.example", article(2), "story-2", 3, state);
+        assertThat(filter.clean("sahel.example", article(4), state).removedAny()).isFalse();
+        filter.learn("sahel.example", article(3), "story-3", 4, state);
+        RecurringLineFilter.Cleaned cleaned = filter.clean("sahel.example", article(4), state);
+        assertThat(cleaned.removedLines()).isEqualTo(1);
+        assertThat(cleaned.text()).isEqualTo(article(4).substring(SLOGAN.length() + 2));
+        // Another source is not affected.
+        assertThat(filter.clean("other.example", article(4), state).removedAny()).isFalse();
+    }
+
+    @Test
+    void longLinesAndTheMiddleOfLongTextsAreNeverLearned() {
+        InMemoryDedupState state = new InMemoryDedupState(Long.MAX_VALUE / 4);
+        String paragraph = "فقرة خلفية طويلة تتكرر في كل تقارير القصة الجارية ".repeat(5);
+        for (int i = 0; i < 5; i++) {
+            filter.learn("s", paragraph + "\n\nجديد " + i, "story-" + i, i, state);
+        }
+        assertThat(filter.clean("s", paragraph + "\n\nجديد 9", state).removedAny()).isFalse();
+    }
+}

@@ -1,7 +1,11 @@
 package dev.newsmon.topology;
 
+import dev.newsmon.core.dedup.ContentHash;
+import dev.newsmon.core.dedup.DedupCandidate;
 import dev.newsmon.core.dedup.DedupDecision;
 import dev.newsmon.core.dedup.DedupEngine;
+import dev.newsmon.core.dedup.Fingerprinter;
+import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.Duplicate;
 import dev.newsmon.core.model.RejectCode;
@@ -21,7 +25,10 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
     private final DedupEngine engine = new DedupEngine();
     private final PipelineMetrics metrics = PipelineMetrics.global();
     private ProcessorContext<String, Emitted> context;
-    private StoreDedupState state;
+    private final RecurringLineFilter lineFilter = new RecurringLineFilter();
+    private final Fingerprinter fingerprinter = new Fingerprinter();
+    private HorizonStore state;
+    private HorizonStore lines;
 
     DedupProcessor(TopologyConfig config) {
         this.config = config;
@@ -30,9 +37,12 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
     @Override
     public void init(ProcessorContext<String, Emitted> context) {
         this.context = context;
-        this.state = new StoreDedupState(context.getStateStore(NewsmonTopology.DEDUP_STORE),
+        this.state = new HorizonStore(context.getStateStore(NewsmonTopology.DEDUP_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_EXPIRY_STORE),
-                context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), config.dedupHorizon().toMillis());
+                context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "dedup", config.dedupHorizon().toMillis());
+        this.lines = new HorizonStore(context.getStateStore(NewsmonTopology.LINES_STORE),
+                context.getStateStore(NewsmonTopology.LINES_EXPIRY_STORE),
+                context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "lines", config.dedupHorizon().toMillis());
     }
 
     @Override
@@ -46,8 +56,19 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
         }
         Article article = item.analyzed().article();
         try {
-            state.advanceTo(item.analyzed().candidate().eventTimeMs());
-            DedupDecision decision = engine.decide(item.analyzed().candidate(), state);
+            DedupCandidate candidate = item.analyzed().candidate();
+            state.advanceTo(candidate.eventTimeMs());
+            lines.advanceTo(candidate.eventTimeMs());
+            // Lines this source repeats across its stories (learned in this single, ordered stage) must not
+            // drive a decision: fingerprint again without them when there are any.
+            RecurringLineFilter.Cleaned cleaned = lineFilter.clean(article.source(), article.text(), lines);
+            if (cleaned.removedAny()) {
+                candidate = fingerprinter.candidate(article.id(), candidate.canonicalUrl(),
+                        ContentHash.of(cleaned.text()), cleaned.text(), article.entities(), candidate.eventTimeMs());
+            }
+            DedupDecision decision = engine.decide(candidate, state);
+            lineFilter.learn(article.source(), article.text(), decision.duplicate() ? decision.duplicateOf()
+                    : article.id(), candidate.eventTimeMs(), lines);
             if (decision.duplicate()) {
                 Duplicate d = new Duplicate(article.id(), decision.duplicateOf(), decision.method(),
                         decision.similarity(), article.title(), article.url(), article.source(), article.publishedAt(),

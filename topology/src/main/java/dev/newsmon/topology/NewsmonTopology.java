@@ -33,6 +33,8 @@ public final class NewsmonTopology {
     public static final String DEDUP_STORE = "dedup-state";
     public static final String DEDUP_EXPIRY_STORE = "dedup-expiry";
     public static final String DEDUP_CLOCK_STORE = "dedup-clock";
+    public static final String LINES_STORE = "recurring-lines";
+    public static final String LINES_EXPIRY_STORE = "recurring-lines-expiry";
 
     private NewsmonTopology() {
     }
@@ -55,6 +57,10 @@ public final class NewsmonTopology {
                 Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_EXPIRY_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
 
         KStream<String, Emitted> outputs = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
@@ -65,7 +71,7 @@ public final class NewsmonTopology {
                 .process(() -> new SequencerProcessor(config.sequencerGapTimeout()), Named.as("sequence"),
                         SEQUENCER_BUFFER_STORE, SEQUENCER_NEXT_STORE)
                 .process(() -> new DedupProcessor(config), Named.as("dedup"),
-                        DEDUP_STORE, DEDUP_EXPIRY_STORE, DEDUP_CLOCK_STORE)
+                        DEDUP_STORE, DEDUP_EXPIRY_STORE, DEDUP_CLOCK_STORE, LINES_STORE, LINES_EXPIRY_STORE)
                 .process(() -> new AlertProcessor(config), Named.as("alert"));
 
         outputs.split(Named.as("to-"))

@@ -29,6 +29,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingExceptionHandler.class.getName());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingExceptionHandler.class.getName());
         p.put(RejectingExceptionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
+        // Also guard the global (watchlist) thread: a poison watchlist record must not stop the app.
+        p.put("processing.exception.handler.global.enabled", "true");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(2 * 1024 * 1024));

@@ -169,4 +169,77 @@ class NewsmonTopologyTest {
         assertThat(articles).hasSize(1);
         assertThat(articles.get(0).get("origin").asText()).isEqualTo("articles.raw/0/0");
     }
+
+    private static String article(String source, String url, String title, String body, String date) {
+        return "{\"url\":\"" + url + "\",\"source\":\"" + source + "\",\"title\":\"" + title + "\",\"body\":\""
+                + body.replace("\n", "\\n") + "\",\"publishedAt\":\"" + date + "\"}";
+    }
+
+    private static final String REPORT = "Fighters of the Wagner Group withdrew from two oil fields south of Sirte on"
+            + " Tuesday, according to engineers working at the site, who said that trucks carrying equipment and"
+            + " ammunition left before dawn.\n\nThe engineers said the withdrawal followed weeks of negotiations with the"
+            + " national oil company over security at the fields, which have been closed several times since 2020.\n\n"
+            + "A spokesman for the Libyan National Army declined to comment on the reports, and no official statement"
+            + " was issued by the authorities in the east of the country.";
+
+    @Test
+    void aShortenedCopyElsewhereIsANearDuplicate() {
+        t.send("json", "a:1", article("Desk", "https://desk.example/oil-fields", "Wagner leaves oil fields", REPORT,
+                "2024-06-01T08:00:00Z"));
+        String firstHalf = REPORT.substring(0, REPORT.lastIndexOf("\n\n"));
+        t.send("json", "b:1", article("Mirror", "https://mirror.example/x/77", "Wagner quits fields near Sirte",
+                firstHalf, "2024-06-01T11:00:00Z"));
+        List<JsonNode> dups = t.read(t.topics.duplicates());
+        assertThat(dups).singleElement().satisfies(d -> {
+            assertThat(d.get("method").asText()).isEqualTo("near");
+            assertThat(d.get("similarity").asDouble()).isBetween(0.5, 1.0);
+        });
+        assertThat(t.read(t.topics.alerts())).hasSize(1);
+    }
+
+    @Test
+    void differentStoriesAboutOneEventStaySeparate() {
+        t.send("json", "a:1", article("Desk", "https://desk.example/oil-fields", "Wagner leaves oil fields", REPORT,
+                "2024-06-01T08:00:00Z"));
+        t.send("json", "b:1", article("Other", "https://other.example/sirte", "Russian contractors pull out",
+                "Russian military contractors have left oil installations in central Libya, residents of nearby towns"
+                        + " told our correspondent, describing long convoys heading towards the Jufra air base.\n\n"
+                        + "Oil workers said production had not been affected and that local guards had taken over.",
+                "2024-06-01T12:00:00Z"));
+        assertThat(t.read(t.topics.duplicates())).isEmpty();
+        assertThat(t.read(t.topics.articles())).hasSize(2);
+    }
+
+    private static final String CHROME = "\n\nFollow Sahel Daily on Telegram for breaking news from the whole region."
+            + "\n\nAll rights reserved to the Sahel Daily news agency and its regional partners.";
+    private static final String[] LONG_STORIES = {
+        "Heavy rain flooded several districts of Niamey overnight, forcing hundreds of families to leave their homes"
+                + " as the river rose above its banks for the second time this month.",
+        "The price of millet rose sharply in markets across northern Mali after traders reported that convoys from"
+                + " the south had been delayed at checkpoints for more than a week.",
+        "A new solar plant near Ouagadougou began supplying electricity to the national grid, officials said,"
+                + " adding that two more plants are planned before the end of next year.",
+    };
+
+    private void sendShortPair(String source, String prefix, int day) {
+        t.send("json", prefix + ":4", article(source, "https://" + prefix + ".example/4", "Market fire",
+                "A fire destroyed twenty stalls at the central market." + CHROME, "2024-07-0" + day + "T08:00:00Z"));
+        t.send("json", prefix + ":5", article(source, "https://" + prefix + ".example/5", "School reopens",
+                "The technical school reopened after repairs." + CHROME, "2024-07-0" + (day + 1) + "T08:00:00Z"));
+    }
+
+    @Test
+    void linesASourceRepeatsAcrossItsStoriesStopDrivingDecisions() {
+        for (int i = 0; i < LONG_STORIES.length; i++) {
+            t.send("json", "sd:" + (i + 1), article("Sahel Daily", "https://sd.example/" + i, "Story " + i,
+                    LONG_STORIES[i] + CHROME, "2024-07-0" + (i + 1) + "T08:00:00Z"));
+        }
+        sendShortPair("Sahel Daily", "sd", 5);
+        assertThat(t.read(t.topics.duplicates())).as("learned boilerplate does not make two stories one").isEmpty();
+        assertThat(t.read(t.topics.articles())).hasSize(5);
+
+        // The same two short stories from a source whose chrome was never learned look alike.
+        sendShortPair("Fresh Source", "fs", 7);
+        assertThat(t.read(t.topics.duplicates())).extracting(d -> d.get("origin").asText()).containsExactly("fs:5");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.newsmon.topology;
 
 import dev.newsmon.core.dedup.DedupState;
+import dev.newsmon.core.extract.RecurringLineState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,30 +12,33 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * {@link DedupState} on two changelogged RocksDB stores: the entries (value prefixed with its event time) and a
- * time index used to delete entries once they fall behind the horizon. "Now" is the newest event time seen,
- * kept in the store too, so expiry is a function of the input sequence alone (deterministic, restart-safe).
+ * An event-time-bounded key-value map on two changelogged RocksDB stores: the entries (value prefixed with its
+ * event time) and a time index used to delete entries once they fall behind the horizon. "Now" is the newest event
+ * time seen, kept in a store too, so expiry is a function of the input sequence alone (deterministic, restart-safe).
+ * Backs both the dedup engine's state and the recurring-line statistics.
  */
-final class StoreDedupState implements DedupState {
+final class HorizonStore implements DedupState, RecurringLineState {
 
-    private static final String CLOCK_KEY = "max-event-time";
     private static final long EXPIRE_EVERY_MS = 60 * 60 * 1000L;
     private static final byte[] EMPTY = new byte[0];
 
     private final KeyValueStore<String, byte[]> entries;
     private final KeyValueStore<Bytes, byte[]> expiryIndex;
     private final KeyValueStore<String, Long> clock;
+    private final String clockKey;
     private final long horizonMs;
     private long maxEventTime;
     private long lastExpiry;
 
-    StoreDedupState(KeyValueStore<String, byte[]> entries, KeyValueStore<Bytes, byte[]> expiryIndex,
-            KeyValueStore<String, Long> clock, long horizonMs) {
+    /** @param clockKey this map's entry in the shared {@code clock} store */
+    HorizonStore(KeyValueStore<String, byte[]> entries, KeyValueStore<Bytes, byte[]> expiryIndex,
+            KeyValueStore<String, Long> clock, String clockKey, long horizonMs) {
         this.entries = entries;
         this.expiryIndex = expiryIndex;
         this.clock = clock;
+        this.clockKey = clockKey;
         this.horizonMs = horizonMs;
-        Long saved = clock.get(CLOCK_KEY);
+        Long saved = clock.get(clockKey);
         this.maxEventTime = saved == null ? Long.MIN_VALUE : saved;
         this.lastExpiry = this.maxEventTime;
     }
@@ -45,7 +49,7 @@ final class StoreDedupState implements DedupState {
             return;
         }
         maxEventTime = eventTimeMs;
-        clock.put(CLOCK_KEY, maxEventTime);
+        clock.put(clockKey, maxEventTime);
         if (lastExpiry == Long.MIN_VALUE || maxEventTime - lastExpiry >= EXPIRE_EVERY_MS) {
             expire();
             lastExpiry = maxEventTime;

@@ -7,6 +7,7 @@ public record Emitted(Kind kind, Object payload) {
         ARTICLE,
         DUPLICATE,
         ALERT,
-        REJECTED
+        REJECTED,
+        STORY
     }
 }

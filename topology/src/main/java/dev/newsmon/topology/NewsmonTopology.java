@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * articles.raw ─► analyze (parse, extract, fingerprint, tag; parallel, N partitions)
- *              ─► sequencer (1 partition: producer order restored) ─► dedup ─► alert
- *              ─► articles | duplicates | alerts | rejected
+ *              ─► sequencer (1 partition: producer order restored) ─► dedup ─► stories ─► alert
+ *              ─► articles | duplicates | alerts | rejected | stories (copies per original)
  * watchlist (compacted) ─► global store, read by analyze (user names) and alert (tracked ids)
  * </pre>
  */
@@ -35,6 +35,8 @@ public final class NewsmonTopology {
     public static final String DEDUP_CLOCK_STORE = "dedup-clock";
     public static final String LINES_STORE = "recurring-lines";
     public static final String LINES_EXPIRY_STORE = "recurring-lines-expiry";
+    public static final String STORIES_STORE = "stories-state";
+    public static final String STORIES_EXPIRY_STORE = "stories-expiry";
 
     private NewsmonTopology() {
     }
@@ -61,6 +63,10 @@ public final class NewsmonTopology {
                 Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_EXPIRY_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_EXPIRY_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
 
         KStream<String, Emitted> outputs = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
@@ -72,6 +78,8 @@ public final class NewsmonTopology {
                         SEQUENCER_BUFFER_STORE, SEQUENCER_NEXT_STORE)
                 .process(() -> new DedupProcessor(config), Named.as("dedup"),
                         DEDUP_STORE, DEDUP_EXPIRY_STORE, DEDUP_CLOCK_STORE, LINES_STORE, LINES_EXPIRY_STORE)
+                .process(() -> new StoryProcessor(config), Named.as("stories"),
+                        STORIES_STORE, STORIES_EXPIRY_STORE, DEDUP_CLOCK_STORE)
                 .process(() -> new AlertProcessor(config), Named.as("alert"));
 
         outputs.split(Named.as("to-"))
@@ -79,6 +87,7 @@ public final class NewsmonTopology {
                 .branch((k, v) -> v.kind() == Emitted.Kind.DUPLICATE, to(topics.duplicates(), "duplicates"))
                 .branch((k, v) -> v.kind() == Emitted.Kind.ALERT, to(topics.alerts(), "alerts"))
                 .branch((k, v) -> v.kind() == Emitted.Kind.REJECTED, to(topics.rejected(), "rejected"))
+                .branch((k, v) -> v.kind() == Emitted.Kind.STORY, to(topics.stories(), "stories"))
                 .noDefaultBranch();
         return builder.build();
     }

@@ -48,6 +48,11 @@ public final class TopicSetup {
                     missing.add(new NewTopic(t, partitions, replicationFactor).configs(keepForever));
                 }
             }
+            if (!existing.contains(topics.stories())) {
+                Map<String, String> compactedStories = new HashMap<>(keepForever);
+                compactedStories.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                missing.add(new NewTopic(topics.stories(), partitions, replicationFactor).configs(compactedStories));
+            }
             boolean watchlistCreated = !existing.contains(topics.watchlist());
             if (watchlistCreated) {
                 Map<String, String> compacted = new HashMap<>(keepForever);

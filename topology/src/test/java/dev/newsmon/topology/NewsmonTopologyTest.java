@@ -242,4 +242,22 @@ class NewsmonTopologyTest {
         sendShortPair("Fresh Source", "fs", 7);
         assertThat(t.read(t.topics.duplicates())).extracting(d -> d.get("origin").asText()).containsExactly("fs:5");
     }
+
+    @Test
+    void theStoriesViewCountsCopiesAndTheirSources() {
+        t.send("json", "a:1", article("Desk", "https://desk.example/oil-fields", "Wagner leaves oil fields", REPORT,
+                "2024-06-01T08:00:00Z"));
+        t.send("json", "b:1", article("Mirror", "https://mirror.example/77", "Wagner leaves oil fields", REPORT,
+                "2024-06-01T09:00:00Z"));
+        t.send("json", "c:1", article("Echo", "https://echo.example/5", "Wagner quits Sirte fields",
+                REPORT.substring(0, REPORT.lastIndexOf("\n\n")), "2024-06-01T10:00:00Z"));
+        String originalId = t.read(t.topics.articles()).get(0).get("id").asText();
+        List<JsonNode> stories = t.read(t.topics.stories());
+        assertThat(stories).extracting(n -> n.get("storyId").asText()).containsOnly(originalId);
+        assertThat(stories).extracting(n -> n.get("copies").asInt()).containsExactly(0, 1, 2);
+        JsonNode last = stories.get(2);
+        assertThat(last.get("sources").toString()).isEqualTo("[\"Desk\",\"Mirror\",\"Echo\"]");
+        assertThat(last.get("lastCopyAt").asText()).isEqualTo("2024-06-01T10:00:00Z");
+        assertThat(last.get("title").asText()).isEqualTo("Wagner leaves oil fields");
+    }
 }

@@ -132,4 +132,43 @@ class CliTest {
         assertThat(ScanFiles.NaturalOrder.INSTANCE.compare("a/b.txt", "a/c.txt")).isNegative();
         assertThat(ScanFiles.NaturalOrder.INSTANCE.compare("x:10", "x:10")).isZero();
     }
+
+    @Test
+    void replayArgumentsAreChecked() {
+        assertThat(run("replay", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("ARCHIVE").contains("--from-topic");
+        assertThat(run("replay", tmp.toString(), "--from-topic", "articles.raw", "--bootstrap-servers", "127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(run("replay", tmp.toString(), "--speed", "fast", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(run("replay", tmp.toString(), "--since", "2024-01-01", "--bootstrap-servers", "127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(run("replay", "--from-topic", "articles.raw", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("also the destination");
+        assertThat(run("replay", "--from-topic", "x", "--since", "yesterday-ish", "--topic-prefix", "bt",
+                "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+    }
+
+    @Test
+    void ingestOfAMissingPathOrABadUrlIsAUsageError() {
+        assertThat(run("ingest", tmp.resolve("gone").toString(), "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(run("ingest", "ftp://feeds.example/rss", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("http");
+    }
+
+    @Test
+    void alertsWebhookMustBeHttp() {
+        assertThat(run("alerts", "--webhook", "mailto:desk@example.org", "--bootstrap-servers", "127.0.0.1:1"))
+                .isEqualTo(2);
+        assertThat(run("alerts", "--since", "not a date", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+        assertThat(run("alerts", "--format", "xml", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
+    }
+
+    @Test
+    void watchlistBackfillNeedsADate() {
+        assertThat(run("watchlist", "add", "khalifa-haftar", "--backfill", "last week", "--bootstrap-servers",
+                "127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--backfill");
+        assertThat(run("watchlist", "add", "x-group", "--type", "TEAM", "--name", "X")).isEqualTo(2);
+        assertThat(run("watchlist")).isEqualTo(2);
+    }
 }

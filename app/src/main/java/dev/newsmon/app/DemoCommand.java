@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
                 + "Keeps running until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
+    static final Duration DEMO_HORIZON = Duration.ofDays(3650);
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
         Path archive = samples != null ? samples : defaultSamples();
         if (!Files.isDirectory(archive)) {
             throw new ExitCodes.UsageException("sample archive not found: " + archive + " (give --samples DIR)");
+        }
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--dedup-horizon")) {
+            // The sample archive spans years: remember all of it, so a restarted demo recognises its re-sent samples.
+            service.dedupHorizon = DEMO_HORIZON;
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -72,14 +72,20 @@ final class HorizonStore implements DedupState, RecurringLineState {
         return value;
     }
 
+    /**
+     * Stores the value stamped with {@code max(eventTime, now)}: an article that arrives late (its event time already
+     * behind the horizon) is still remembered for a full horizon from its arrival, so late copies of it among
+     * themselves are still found.
+     */
     @Override
     public void put(String key, byte[] value, long eventTimeMs) {
         byte[] old = entries.get(key);
         if (old != null) {
             expiryIndex.delete(indexKey(ByteBuffer.wrap(old).getLong(), key));
         }
-        entries.put(key, ByteBuffer.allocate(Long.BYTES + value.length).putLong(eventTimeMs).put(value).array());
-        expiryIndex.put(indexKey(eventTimeMs, key), EMPTY);
+        long stamp = maxEventTime == Long.MIN_VALUE ? eventTimeMs : Math.max(eventTimeMs, maxEventTime);
+        entries.put(key, ByteBuffer.allocate(Long.BYTES + value.length).putLong(stamp).put(value).array());
+        expiryIndex.put(indexKey(stamp, key), EMPTY);
     }
 
     private boolean expired(long eventTime) {

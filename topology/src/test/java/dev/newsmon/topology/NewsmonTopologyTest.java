@@ -260,4 +260,19 @@ class NewsmonTopologyTest {
         assertThat(last.get("lastCopyAt").asText()).isEqualTo("2024-06-01T10:00:00Z");
         assertThat(last.get("title").asText()).isEqualTo("Wagner leaves oil fields");
     }
+
+    @Test
+    void lateArticlesBehindTheHorizonStillDedupAmongThemselves() {
+        t.send("json", "now:1", article("Desk", "https://desk.example/today", "Grain", "Wheat prices rose again in"
+                + " the markets of Benghazi this week, traders said.", "2024-09-01T08:00:00Z"));
+        // Two months older than the newest article: behind the 30-day horizon, arriving late.
+        t.send("json", "late:1", article("Desk", "https://desk.example/old", "Wagner leaves oil fields", REPORT,
+                "2024-06-01T08:00:00Z"));
+        t.send("json", "late:2", article("Mirror", "https://mirror.example/old", "Wagner leaves oil fields", REPORT,
+                "2024-06-01T09:00:00Z"));
+        assertThat(t.read(t.topics.articles())).extracting(n -> n.get("origin").asText())
+                .containsExactly("now:1", "late:1");
+        assertThat(t.read(t.topics.duplicates())).extracting(n -> n.get("origin").asText()).containsExactly("late:2");
+        assertThat(t.read(t.topics.alerts())).hasSize(1);
+    }
 }

@@ -83,11 +83,11 @@ final class TopologyHarness implements AutoCloseable {
         headers.add(RawHeaders.RUN, run.getBytes(StandardCharsets.UTF_8));
         headers.add(RawHeaders.SEQ, Long.toString(sequence).getBytes(StandardCharsets.UTF_8));
         raw.pipeInput(new TestRecord<>(null, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
-                headers, Instant.parse("2024-06-01T00:00:00Z")));
+                headers, Instant.now()));
     }
 
     void sendBare(byte[] payload) {
-        raw.pipeInput(new TestRecord<>(null, payload, new RecordHeaders(), Instant.parse("2024-06-01T00:00:00Z")));
+        raw.pipeInput(new TestRecord<>(null, payload, new RecordHeaders(), Instant.now()));
     }
 
     void advanceWallClock(Duration d) {

@@ -89,6 +89,10 @@ final class TopologyHarness implements AutoCloseable {
         raw.pipeInput(new TestRecord<>(null, payload, new RecordHeaders(), Instant.parse("2024-06-01T00:00:00Z")));
     }
 
+    <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
     void advanceWallClock(Duration d) {
         driver.advanceWallClockTime(d);
     }

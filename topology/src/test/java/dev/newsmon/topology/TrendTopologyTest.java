@@ -171,6 +171,43 @@ class TrendTopologyTest {
         assertThat(trends(t)).isEmpty();
     }
 
+    @Test
+    void topEntitiesCountUniqueArticlesPerEntityOverTheLastDayOfEventTime() {
+        TopologyHarness t = harness(TRENDS);
+        // an hour before the day shown: in the week view (state keeps the 1-day baseline plus two windows)
+        t.send("json", "old", article("Derna", DAY.minus(Duration.ofHours(1))));
+        String story = article("Benghazi", DAY.plus(Duration.ofHours(20)));
+        t.send("json", "b:0", story);
+        t.send("json", "b:copy", story.replace("\"url\":\"https://news.example/", "\"url\":\"https://copy.example/"));
+        t.send("json", "b:1", article("Benghazi", DAY.plus(Duration.ofHours(21))));
+        t.send("json", "b:2", article("Benghazi", DAY.plus(Duration.ofHours(22))));
+        t.send("json", "t:0", article("Tobruk", DAY.plus(Duration.ofHours(23)).plusSeconds(600)));
+
+        LiveQueries.Local stores = new LiveQueries.Local(t.store(NewsmonTopology.TREND_COUNTS_STORE),
+                t.store(NewsmonTopology.TREND_META_STORE));
+        LiveQueries.TopEntities top = LiveQueries.top(stores, Duration.ofHours(24), Duration.ofHours(1), 10,
+                dev.newsmon.core.watchlist.Watchlist.DEFAULT);
+        assertThat(top.asOf()).isEqualTo(DAY.plus(Duration.ofHours(23)).plusSeconds(600));
+        assertThat(top.entities()).extracting(LiveQueries.EntityTrend::entityId).containsExactly("benghazi", "tobruk");
+        LiveQueries.EntityTrend benghazi = top.entities().get(0);
+        assertThat(benghazi.total()).isEqualTo(3);
+        assertThat(benghazi.name()).isEqualTo("Benghazi");
+        assertThat(benghazi.tracked()).isFalse();
+        assertThat(benghazi.series()).hasSize(24);
+        assertThat(benghazi.series().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        assertThat(benghazi.series().subList(20, 23)).containsExactly(1L, 1L, 1L);
+        assertThat(top.entities().get(1).tracked()).isTrue();
+        assertThat(top.entities().get(1).series().get(23)).isEqualTo(1L);
+
+        LiveQueries.TopEntities week = LiveQueries.top(stores, Duration.ofDays(7), Duration.ofHours(6), 1,
+                dev.newsmon.core.watchlist.Watchlist.DEFAULT);
+        assertThat(week.entities()).hasSize(1);
+        assertThat(week.entities().get(0).series()).hasSize(28);
+        assertThat(LiveQueries.top(stores, Duration.ofDays(7), Duration.ofHours(6), 10,
+                dev.newsmon.core.watchlist.Watchlist.DEFAULT).entities()).extracting(LiveQueries.EntityTrend::entityId)
+                .contains("derna");
+    }
+
     /** Trend alerts (JSON, in order) of one fresh run over the input. */
     private List<String> replay(List<String> input) {
         TopologyHarness t = harness(TRENDS);

@@ -99,11 +99,14 @@ public final class LiveQueries {
             return new Unavailable("trend alerts are off in this instance (--trends false)");
         }
         try {
-            return new Local(
+            Local local = new Local(
                     streams.store(StoreQueryParameters.fromNameAndType(NewsmonTopology.TREND_COUNTS_STORE,
                             QueryableStoreTypes.<Bytes, Long>keyValueStore())),
                     streams.store(StoreQueryParameters.fromNameAndType(NewsmonTopology.TREND_META_STORE,
                             QueryableStoreTypes.<String, byte[]>keyValueStore())));
+            // The facade is handed out even when no local task holds the store; a read tells.
+            local.meta().get(TrendState.CLOCK);
+            return local;
         } catch (InvalidStateStoreException notHere) {
             // The store's task reads the one-partition sequencer topic: every key lives on the same instance.
             KeyQueryMetadata where;

@@ -30,7 +30,7 @@ import picocli.CommandLine;
 @ExtendWith(EmbeddedKafkaExtension.class)
 class LivePageIT {
 
-    private static final String TOKEN = "s3cret-token";
+    static final String TOKEN = "s3cret-token";
     private static final Instant T0 = Instant.parse("2024-04-09T07:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
 

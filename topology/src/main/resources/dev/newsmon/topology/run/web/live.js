@@ -78,7 +78,7 @@
     el('div', {class: 'meta'},
       el('span', {class: 'kind', text: trend ? 'TREND' : (a.backfill ? 'BACKFILL' : 'ALERT')}),
       el('time', {datetime: a.publishedAt || null, text: utc(a.publishedAt)}),
-      a.source ? el('span', {class: 'source', text: a.source}) : null,
+      a.source ? el('span', {class: 'source', text: (trend ? 'latest: ' : '') + a.source}) : null,
       a.lang ? el('span', {class: 'lang', text: a.lang}) : null),
     el('h3', {class: 'title', dir: titleDir, lang: titleDir === 'rtl' ? 'ar' : null},
       url && !trend ? el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', text: title}) : title),
@@ -298,7 +298,9 @@
     const r = await fetch('api/watchlist', {method: 'POST', headers: authHeaders({'Content-Type': 'application/json'}),
       body: JSON.stringify(entry)});
     if (await answer(r, 'Tracking ' + id + ' from the next article on.')) {
+      const kept = $('token').value;
       $('watch-form').reset();
+      $('token').value = kept;
       refreshWatchlistSoon();
     }
   }

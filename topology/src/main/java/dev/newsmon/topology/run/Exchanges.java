@@ -28,6 +28,10 @@ final class Exchanges {
         }
     }
 
+    static boolean isRead(HttpExchange ex) {
+        return "GET".equals(ex.getRequestMethod()) || "HEAD".equals(ex.getRequestMethod());
+    }
+
     static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
         var h = ex.getResponseHeaders();
         h.set("Content-Type", contentType);

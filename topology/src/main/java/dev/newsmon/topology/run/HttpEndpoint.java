@@ -58,7 +58,7 @@ public final class HttpEndpoint implements AutoCloseable {
         server.createContext("/health/live", ex -> health(ex, service.isLive(), service));
         server.createContext("/health/ready", ex -> health(ex, service.isReady(), service));
         server.createContext("/metrics", ex -> {
-            if (!isRead(ex)) {
+            if (!Exchanges.isRead(ex)) {
                 Exchanges.methodNotAllowed(ex, "GET");
             } else if (liveApi != null && !Exchanges.authorized(ex, liveApi.token())) {
                 ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"newsmon\"");
@@ -85,16 +85,12 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private static void health(HttpExchange ex, boolean up, NewsmonService service) throws IOException {
-        if (!isRead(ex)) {
+        if (!Exchanges.isRead(ex)) {
             Exchanges.methodNotAllowed(ex, "GET");
             return;
         }
         Exchanges.rawJson(ex, up ? 200 : 503,
                 "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + service.state() + "\"}");
-    }
-
-    private static boolean isRead(HttpExchange ex) {
-        return "GET".equals(ex.getRequestMethod()) || "HEAD".equals(ex.getRequestMethod());
     }
 
     @Override

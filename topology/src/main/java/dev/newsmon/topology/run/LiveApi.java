@@ -137,7 +137,7 @@ public final class LiveApi implements AutoCloseable {
             Exchanges.error(ex, 404, "no such page: " + ex.getRequestURI().getPath());
             return;
         }
-        if (!isRead(ex)) {
+        if (!Exchanges.isRead(ex)) {
             Exchanges.methodNotAllowed(ex, "GET");
             return;
         }
@@ -148,11 +148,7 @@ public final class LiveApi implements AutoCloseable {
     }
 
     private void alerts(HttpExchange ex) throws IOException {
-        if (!exact(ex, "/api/alerts")) {
-            return;
-        }
-        if (!isRead(ex)) {
-            Exchanges.methodNotAllowed(ex, "GET");
+        if (!readAt(ex, "/api/alerts")) {
             return;
         }
         Map<String, String> q = Exchanges.query(ex);
@@ -224,11 +220,7 @@ public final class LiveApi implements AutoCloseable {
     }
 
     private void top(HttpExchange ex) throws IOException {
-        if (!exact(ex, "/api/entities/top")) {
-            return;
-        }
-        if (!isRead(ex)) {
-            Exchanges.methodNotAllowed(ex, "GET");
+        if (!readAt(ex, "/api/entities/top")) {
             return;
         }
         Map<String, String> q = Exchanges.query(ex);
@@ -389,7 +381,7 @@ public final class LiveApi implements AutoCloseable {
     }
 
     private void info(HttpExchange ex) throws IOException {
-        if (!exact(ex, "/api/info")) {
+        if (!readAt(ex, "/api/info")) {
             return;
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -412,16 +404,24 @@ public final class LiveApi implements AutoCloseable {
         Exchanges.json(ex, 200, out);
     }
 
+    /** True for a GET/HEAD of exactly {@code path}; otherwise answers 404 or 405 and returns false. */
+    private static boolean readAt(HttpExchange ex, String path) throws IOException {
+        if (!exact(ex, path)) {
+            return false;
+        }
+        if (!Exchanges.isRead(ex)) {
+            Exchanges.methodNotAllowed(ex, "GET");
+            return false;
+        }
+        return true;
+    }
+
     private static boolean exact(HttpExchange ex, String path) throws IOException {
         if (ex.getRequestURI().getPath().equals(path)) {
             return true;
         }
         Exchanges.error(ex, 404, "no such endpoint: " + ex.getRequestURI().getPath());
         return false;
-    }
-
-    private static boolean isRead(HttpExchange ex) {
-        return "GET".equals(ex.getRequestMethod()) || "HEAD".equals(ex.getRequestMethod());
     }
 
     private static String blankToNull(String s) {

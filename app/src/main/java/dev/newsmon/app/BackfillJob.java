@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.core.Hashing;
 import dev.newsmon.core.json.Json;
 import dev.newsmon.core.model.Alert;
-import dev.newsmon.core.model.AlertMatch;
 import dev.newsmon.core.model.EntityMention;
+import dev.newsmon.core.pipeline.AlertFactory;
 import dev.newsmon.core.tagging.EntityTagger;
 import dev.newsmon.core.tagging.Gazetteer;
 import dev.newsmon.core.watchlist.WatchlistEntry;
@@ -118,8 +118,8 @@ final class BackfillJob {
                 return new Alert("al-" + Hashing.sha256Hex(articleId + "\nbackfill\n" + entityId, 20),
                         Alert.KIND_ARTICLE, articleId, a.path("title").asText(null), a.path("url").asText(null),
                         a.path("source").asText(null), a.path("lang").asText(null), published,
-                        List.of(new AlertMatch(m.id(), m.name(), m.type(), m.mentions(), m.inTitle(), m.snippet())),
-                        true);
+                        List.of(AlertFactory.match(m, a.path("title").asText(""), a.path("text").asText(""))),
+                        true, null);
             }
         }
         return null;

@@ -67,8 +67,8 @@ final class DemoCommand implements Callable<Integer> {
                     throw new IllegalStateException("the stream processor did not start (state " + processor.state() + ")");
                 }
                 if (pipeline.http() != null) {
-                    err.println("newsmon demo: health and metrics on http://" + service.httpHost + ":"
-                            + pipeline.http().port() + "/");
+                    err.println("newsmon demo: live page on http://" + service.httpHost + ":"
+                            + pipeline.http().port() + "/ (alerts as they happen, entity trends, watchlist)");
                 }
                 err.println("newsmon demo: alerts for tracked entities (watchlist: ./newsmon watchlist list):");
                 err.flush();

@@ -10,6 +10,7 @@ import dev.newsmon.producers.ReplayOptions;
 import dev.newsmon.producers.ReplaySpeed;
 import dev.newsmon.topology.Topics;
 import dev.newsmon.topology.TopologyConfig;
+import dev.newsmon.topology.TrendConfig;
 import dev.newsmon.topology.TopicSetup;
 import dev.newsmon.topology.run.NewsmonService;
 import java.io.IOException;
@@ -55,6 +56,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "How long (event time) an article is remembered for dedup, e.g. 30d, 72h. Default: 30d.")
     Duration horizon;
 
+    @Option(names = "--trends", description = "Also write trend alerts (kind \"trend\") into alerts.jsonl. Off by "
+            + "default: alerts.jsonl then holds exactly one alert per new article that mentions a tracked entity.")
+    boolean trends;
+
+    @Mixin
+    TrendOptions trend;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files or folders (jsonl, json, txt, html, xml/rss/atom).")
     List<String> inputs;
 
@@ -69,6 +77,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         Publishing.checkInputs(inputs);
         Watchlist watchlist = Watchlists.load(watchlistFile);
+        TrendConfig trendConfig = trend.config(trends);
         Files.createDirectories(out);
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
@@ -80,7 +89,8 @@ final class ScanCommand implements Callable<Integer> {
                 : KafkaConnection.open(kafka)) {
             TopicSetup.ensureTopics(conn.clientConfig(), topics, partitions, (short) -1);
             TopicSetup.publishWatchlist(conn.clientConfig(), topics.watchlist(), watchlist);
-            TopologyConfig config = TopologyConfig.defaults(topics).withDedupHorizon(horizon);
+            TopologyConfig config = TopologyConfig.defaults(topics).withDedupHorizon(horizon)
+                    .withTrends(trendConfig);
             int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
             try (NewsmonService service = Pipelines.service(conn, topics, "newsmon-scan-" + runId,
                     work.resolve("streams"), threads, config);

@@ -1,6 +1,10 @@
 package dev.newsmon.app;
 
+import dev.newsmon.topology.TrendConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that run the stream processor (run, demo). */
@@ -27,10 +31,48 @@ final class ServiceOptions {
     Duration dedupHorizon;
 
     @Option(names = "--http-host", defaultValue = "${env:NEWSMON_HTTP_HOST:-127.0.0.1}", paramLabel = "HOST",
-            description = "Address of the HTTP endpoint (health, metrics). Default: ${DEFAULT-VALUE}.")
+            description = "Address of the HTTP endpoint (live page, API, health, metrics). Default: ${DEFAULT-VALUE}.")
     String httpHost;
 
     @Option(names = "--http-port", defaultValue = "${env:NEWSMON_HTTP_PORT:-8080}", paramLabel = "PORT",
             description = "Port of the HTTP endpoint; 0 picks a free one, -1 disables it. Default: ${DEFAULT-VALUE}.")
     int httpPort;
+
+    @Option(names = "--http-token", defaultValue = "${env:NEWSMON_HTTP_TOKEN}", paramLabel = "TOKEN",
+            description = "When set, watchlist changes over HTTP and /metrics need 'Authorization: Bearer TOKEN'. "
+                    + "Prefer the environment variable NEWSMON_HTTP_TOKEN (command lines are visible to other users).")
+    String httpToken;
+
+    @Option(names = "--http-advertised-host", defaultValue = "${env:NEWSMON_HTTP_ADVERTISED_HOST}", paramLabel = "HOST",
+            description = "Host name other instances use to reach this one's HTTP endpoint (interactive queries of the "
+                    + "trend store). Default: --http-host, or this machine's name when that is a wildcard address.")
+    String httpAdvertisedHost;
+
+    @Option(names = "--trends", negatable = true, defaultValue = "${env:NEWSMON_TRENDS:-true}",
+            description = "Trend alerts (kind \"trend\") when an entity is suddenly everywhere. Default: on "
+                    + "(--no-trends turns them off).")
+    boolean trends;
+
+    @Mixin
+    TrendOptions trend;
+
+    TrendConfig trendConfig() {
+        return trend.config(trends);
+    }
+
+    /** host:port other instances reach this one's HTTP endpoint at. */
+    String advertisedHost() {
+        if (httpAdvertisedHost != null && !httpAdvertisedHost.isBlank()) {
+            return httpAdvertisedHost.strip();
+        }
+        String h = httpHost == null ? "" : httpHost.strip();
+        if (!h.isEmpty() && !h.equals("0.0.0.0") && !h.equals("::") && !h.equals("[::]")) {
+            return h;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
 }

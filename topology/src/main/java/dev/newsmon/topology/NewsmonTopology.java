@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * articles.raw ─► analyze (parse, extract, fingerprint, tag; parallel, N partitions)
- *              ─► sequencer (1 partition: producer order restored) ─► dedup ─► stories ─► alert
+ *              ─► sequencer (1 partition: producer order restored) ─► dedup ─► stories ─► alert ─► trend (optional)
  *              ─► articles | duplicates | alerts | rejected | stories (copies per original)
  * watchlist (compacted) ─► global store, read by analyze (user names) and alert (tracked ids)
  * </pre>
@@ -37,6 +37,8 @@ public final class NewsmonTopology {
     public static final String LINES_EXPIRY_STORE = "recurring-lines-expiry";
     public static final String STORIES_STORE = "stories-state";
     public static final String STORIES_EXPIRY_STORE = "stories-expiry";
+    public static final String TREND_COUNTS_STORE = "trend-counts";
+    public static final String TREND_META_STORE = "trend-meta";
 
     private NewsmonTopology() {
     }
@@ -81,6 +83,14 @@ public final class NewsmonTopology {
                 .process(() -> new StoryProcessor(config), Named.as("stories"),
                         STORIES_STORE, STORIES_EXPIRY_STORE, DEDUP_CLOCK_STORE)
                 .process(() -> new AlertProcessor(config), Named.as("alert"));
+        if (config.trends().enabled()) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TREND_COUNTS_STORE),
+                    Serdes.Bytes(), Serdes.Long()));
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TREND_META_STORE),
+                    Serdes.String(), Serdes.ByteArray()));
+            outputs = outputs.process(() -> new TrendProcessor(config), Named.as("trend"),
+                    TREND_COUNTS_STORE, TREND_META_STORE);
+        }
 
         outputs.split(Named.as("to-"))
                 .branch((k, v) -> v.kind() == Emitted.Kind.ARTICLE, to(topics.articles(), "articles"))

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * newsmon's own counters (Prometheus names in brackets): records in [newsmon_records_in_total], unique articles
  * [newsmon_articles_total], duplicates by method [newsmon_duplicates_total{method}], alerts by entity
- * [newsmon_alerts_total{entity}], rejections by code [newsmon_rejected_total{code}], and end-to-end lag from
+ * [newsmon_alerts_total{entity}], trend alerts by entity [newsmon_trend_alerts_total{entity}], rejections by code [newsmon_rejected_total{code}], and end-to-end lag from
  * publication and from ingestion to output [newsmon_lag_published_seconds, newsmon_lag_ingested_seconds].
  * Counted when a record is processed: a transaction that aborts and is retried counts twice.
  */
@@ -22,6 +22,7 @@ final class PipelineMetrics {
     private final Counter articles;
     private final ConcurrentMap<String, Counter> duplicates = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> alerts = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> trends = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final Timer lagPublished;
     private final Timer lagIngested;
@@ -62,6 +63,11 @@ final class PipelineMetrics {
     void alert(String entityId) {
         alerts.computeIfAbsent(entityId, e -> Counter.builder("newsmon.alerts").tag("entity", e)
                 .description("Alerts by tracked entity").register(registry)).increment();
+    }
+
+    void trend(String entityId) {
+        trends.computeIfAbsent(entityId, e -> Counter.builder("newsmon.trend.alerts").tag("entity", e)
+                .description("Trend alerts by entity").register(registry)).increment();
     }
 
     void rejected(String code) {

@@ -10,22 +10,36 @@ import java.time.Duration;
  * @param sequencerGapTimeout how long the sequencer waits for a missing sequence number before skipping it
  * @param maxArticleBytes     raw size limit of one article
  * @param watchlistRefresh    how often the processors re-read the watchlist store
+ * @param trends              trend alerts (off by default: {@code scan} must write one alert per new article)
  */
 public record TopologyConfig(Topics topics, Duration dedupHorizon, Duration sequencerGapTimeout, int maxArticleBytes,
-        Duration watchlistRefresh) {
+        Duration watchlistRefresh, TrendConfig trends) {
 
     public static final Duration DEFAULT_HORIZON = Duration.ofDays(30);
 
+    public TopologyConfig {
+        trends = trends == null ? TrendConfig.OFF : trends;
+    }
+
     public static TopologyConfig defaults(Topics topics) {
         return new TopologyConfig(topics, DEFAULT_HORIZON, Duration.ofSeconds(30), ArticleParser.DEFAULT_MAX_BYTES,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), TrendConfig.OFF);
     }
 
     public TopologyConfig withDedupHorizon(Duration horizon) {
-        return new TopologyConfig(topics, horizon, sequencerGapTimeout, maxArticleBytes, watchlistRefresh);
+        return new TopologyConfig(topics, horizon, sequencerGapTimeout, maxArticleBytes, watchlistRefresh, trends);
     }
 
     public TopologyConfig withSequencerGapTimeout(Duration timeout) {
-        return new TopologyConfig(topics, dedupHorizon, timeout, maxArticleBytes, watchlistRefresh);
+        return new TopologyConfig(topics, dedupHorizon, timeout, maxArticleBytes, watchlistRefresh, trends);
+    }
+
+    public TopologyConfig withTrends(TrendConfig trendConfig) {
+        return new TopologyConfig(topics, dedupHorizon, sequencerGapTimeout, maxArticleBytes, watchlistRefresh,
+                trendConfig);
+    }
+
+    public TopologyConfig withWatchlistRefresh(Duration refresh) {
+        return new TopologyConfig(topics, dedupHorizon, sequencerGapTimeout, maxArticleBytes, refresh, trends);
     }
 }

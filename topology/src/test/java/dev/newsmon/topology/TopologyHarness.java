@@ -46,8 +46,7 @@ final class TopologyHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TopologyConfig fastWatchlist = new TopologyConfig(config.topics(), config.dedupHorizon(),
-                config.sequencerGapTimeout(), config.maxArticleBytes(), Duration.ZERO);
+        TopologyConfig fastWatchlist = config.withWatchlistRefresh(Duration.ZERO);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ttd-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -88,6 +87,10 @@ final class TopologyHarness implements AutoCloseable {
 
     void sendBare(byte[] payload) {
         raw.pipeInput(new TestRecord<>(null, payload, new RecordHeaders(), Instant.now()));
+    }
+
+    <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     void advanceWallClock(Duration d) {

@@ -8,9 +8,12 @@ import java.util.List;
 /**
  * An alert on the {@code alerts} topic: a new article mentions one or more tracked entities.
  *
- * @param alertId  deterministic: a hash of the article id and the matched watchlist entries
- * @param kind     {@code "article"} for a new-article alert
+ * @param alertId  deterministic: a hash of the article id and the matched watchlist entries (article alerts), or of
+ *                 the entity and the window (trend alerts)
+ * @param kind     {@code "article"} for a new-article alert, {@code "trend"} when an entity is suddenly everywhere
+ * @param articleId the alerted article; null for a trend alert
  * @param backfill true when raised by a watchlist backfill over already-processed articles
+ * @param trend    the window, count and baseline of a trend alert; null for an article alert
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Alert(
@@ -23,9 +26,11 @@ public record Alert(
         String lang,
         Instant publishedAt,
         List<AlertMatch> matches,
-        boolean backfill) {
+        boolean backfill,
+        AlertTrend trend) {
 
     public static final String KIND_ARTICLE = "article";
+    public static final String KIND_TREND = "trend";
 
     public Alert {
         matches = matches == null ? List.of() : List.copyOf(matches);

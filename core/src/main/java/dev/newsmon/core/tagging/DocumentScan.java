@@ -22,6 +22,7 @@ final class DocumentScan {
     static final int DROPPED = -1;
     private static final int PENDING = -2;
     private static final int SEVERAL = -3;
+    private static final int MAX_PASSES = 3;
 
     final NormalizedBuffer[] buffers = {new NormalizedBuffer(), new NormalizedBuffer()};
 
@@ -42,6 +43,9 @@ final class DocumentScan {
     private final CharTrie.IntList firm = new CharTrie.IntList(64);
 
     private boolean[] cueSeen = new boolean[0];
+    /** presentStamp[e] == generation: entity e is named in the current article (no clearing between calls). */
+    private int[] presentStamp = new int[0];
+    private int generation;
     private int[] seen = new int[16];
     private int seenCount;
 
@@ -63,6 +67,15 @@ final class DocumentScan {
         extraCandidate.clear();
         extraEntity.clear();
         firm.clear();
+        if (presentStamp.length < compiled.entities.length) {
+            presentStamp = new int[compiled.entities.length];
+            generation = 0;
+        }
+        generation++;
+        if (generation == Integer.MAX_VALUE) {
+            java.util.Arrays.fill(presentStamp, 0);
+            generation = 1;
+        }
         if (cueSeen.length < compiled.cueCount) {
             cueSeen = new boolean[compiled.cueCount];
         }
@@ -267,17 +280,38 @@ final class DocumentScan {
             if (index.keyDirect[k]) {
                 assigned[c] = index.keyEntities[k][0];
                 firm.add(c);
+                markPresent(assigned[c]);
             } else {
                 assigned[c] = PENDING;
                 pending = true;
             }
         }
-        if (!pending) {
-            return;
+        // An ambiguous mention decided in one pass is evidence (a co-mention) for the others in the next:
+        // "حكومة الوحدة الوطنية ... الدبيبة" settle each other. A few passes reach the fixed point.
+        for (int pass = 0; pending && pass < MAX_PASSES; pass++) {
+            pending = false;
+            boolean changed = false;
+            for (int c = 0; c < count; c++) {
+                if (assigned[c] == PENDING) {
+                    int decision = decide(c);
+                    if (decision == DROPPED) {
+                        pending = true;
+                    } else {
+                        assigned[c] = decision;
+                        changed = true;
+                        if (decision >= 0) {
+                            markPresent(decision);
+                        }
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
         }
         for (int c = 0; c < count; c++) {
             if (assigned[c] == PENDING) {
-                assigned[c] = decide(c);
+                assigned[c] = DROPPED;
             }
         }
     }
@@ -318,7 +352,7 @@ final class DocumentScan {
                 continue;
             }
             NameIndex.CompiledContext ctx = index.contexts[candidates[j]];
-            int score = countSeen(ctx.cues()) + countFirm(ctx.coMentions());
+            int score = countSeen(ctx.cues()) + countPresent(ctx.coMentions());
             if (score > bestScore) {
                 bestScore = score;
                 best = candidates[j];
@@ -336,10 +370,12 @@ final class DocumentScan {
                     if (kept != SEVERAL) {
                         extraCandidate.add(c);
                         extraEntity.add(kept);
+                        markPresent(kept);
                         kept = SEVERAL;
                     }
                     extraCandidate.add(c);
                     extraEntity.add(candidates[j]);
+                    markPresent(candidates[j]);
                 }
             }
         }
@@ -394,17 +430,19 @@ final class DocumentScan {
         return n;
     }
 
-    private int countFirm(int[] entityIds) {
+    /** How many of these entities the article names: unambiguously, or through a mention already decided. */
+    private int countPresent(int[] entityIds) {
         int n = 0;
         for (int e : entityIds) {
-            for (int i = 0; i < firm.size(); i++) {
-                if (assigned[firm.get(i)] == e) {
-                    n++;
-                    break;
-                }
+            if (presentStamp[e] == generation) {
+                n++;
             }
         }
         return n;
+    }
+
+    private void markPresent(int entity) {
+        presentStamp[entity] = generation;
     }
 
     private boolean followedBy(int c, int[] cueIds) {

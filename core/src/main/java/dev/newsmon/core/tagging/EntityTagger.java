@@ -83,15 +83,16 @@ public final class EntityTagger {
             return List.of();
         }
         Map<Integer, List<Span>> spans = new LinkedHashMap<>();
-        int extra = 0;
         for (int c = 0; c < scan.count; c++) {
             int entity = scan.assigned[c];
             if (entity >= 0) {
                 spans.computeIfAbsent(entity, e -> new ArrayList<>()).add(span(scan, c));
             } else if (entity != DocumentScan.DROPPED) {
-                while (extra < scan.extraCandidate.size() && scan.extraCandidate.get(extra) == c) {
-                    spans.computeIfAbsent(scan.extraEntity.get(extra), e -> new ArrayList<>()).add(span(scan, c));
-                    extra++;
+                // A name shared by several entities with nothing to choose between them counts for each.
+                for (int i = 0; i < scan.extraCandidate.size(); i++) {
+                    if (scan.extraCandidate.get(i) == c) {
+                        spans.computeIfAbsent(scan.extraEntity.get(i), e -> new ArrayList<>()).add(span(scan, c));
+                    }
                 }
             }
         }

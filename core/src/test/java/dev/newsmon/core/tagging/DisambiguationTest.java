@@ -240,6 +240,16 @@ class DisambiguationTest {
         }
 
         @Test
+        void ministryAndPolicy() {
+            assertThat(counts("أجمع العاملون في السياسة الخارجية الروسية على ذلك")).doesNotContainKey("russian-foreign-ministry");
+            assertThat(counts("قالت الخارجية الروسية في بيان")).containsEntry("russian-foreign-ministry", 1);
+            assertThat(counts("نشرت روسيا منظومات الدفاع الروسية في سوريا")).doesNotContainKey("russian-ministry-of-defence");
+            assertThat(counts("أعلنت الدفاع الروسية")).containsEntry("russian-ministry-of-defence", 1);
+            assertThat(counts("تغيرت السياسة الخارجية الأمريكية")).doesNotContainKey("us-state-department");
+            assertThat(counts("قالت الخارجية الأمريكية")).containsEntry("us-state-department", 1);
+        }
+
+        @Test
         void unityGovernmentOfLibyaAndElsewhere() {
             assertThat(counts("حكومة الوحدة الوطنية في طرابلس بقيادة الدبيبة")).containsEntry("government-of-national-unity", 1);
             assertThat(counts("شكلت حكومة الوحدة الوطنية الفلسطينية")).doesNotContainKey("government-of-national-unity");

@@ -3,67 +3,93 @@ package dev.newsmon.core.tagging;
 import java.util.Arrays;
 
 /**
- * An immutable character trie in three flat arrays (edges of node i are {@code [firstEdge[i], firstEdge[i+1])},
- * sorted by label), with a direct table for the root's Arabic and Latin children. Lookups allocate nothing;
- * 500k keys take a few tens of MB. Built once per tagger from sorted keys, breadth first, so every node's
+ * An immutable character trie in flat arrays: edges of node i are {@code [firstEdge[i], firstEdge[i+1])}; a node
+ * with more than a few children also gets a dense row indexed by the char's position in the keys' alphabet, so
+ * every step is one or a few array reads (the wide nodes are exactly the ones near the root that every word
+ * visits). Lookups allocate nothing. Built once per tagger from sorted keys, breadth first, so every node's
  * edges are contiguous.
  */
 final class CharTrie {
 
     static final int ROOT = 0;
     static final int NONE = -1;
-    /** Root children for chars below this are found by direct index: covers ASCII and the Arabic block. */
-    private static final int ROOT_TABLE_SIZE = 0x0700;
-    private static final int LINEAR_SEARCH_MAX = 6;
+    /** Nodes with more children than this get a dense row indexed by alphabet position. */
+    private static final int SPARSE_MAX = 4;
 
     private final int[] firstEdge;
     private final char[] labels;
     private final int[] targets;
     private final int[] values;
-    private final int[] rootTable;
+    /** Position in the alphabet (1..) of every char used by a key; 0 for chars no key uses. */
+    private final char[] alphabet;
+    private final int alphabetSize;
+    /** Start of a node's dense row in {@link #dense}, or -1 for a node whose few edges are searched. */
+    private final int[] denseRow;
+    private final int[] dense;
+    /** Per node: its child along the word separator ' ', or {@link #NONE}. */
+    private final int[] separatorChild;
 
     private CharTrie(int[] firstEdge, char[] labels, int[] targets, int[] values) {
         this.firstEdge = firstEdge;
         this.labels = labels;
         this.targets = targets;
         this.values = values;
-        this.rootTable = new int[ROOT_TABLE_SIZE];
-        Arrays.fill(rootTable, NONE);
-        for (int e = firstEdge[ROOT]; e < firstEdge[ROOT + 1]; e++) {
-            if (labels[e] < ROOT_TABLE_SIZE) {
-                rootTable[labels[e]] = targets[e];
+        this.alphabet = new char[0x10000];
+        int size = 0;
+        for (char c : labels) {
+            if (alphabet[c] == 0) {
+                alphabet[c] = (char) ++size;
             }
         }
+        this.alphabetSize = size + 1;
+        this.denseRow = new int[values.length];
+        int rows = 0;
+        for (int node = 0; node < values.length; node++) {
+            denseRow[node] = firstEdge[node + 1] - firstEdge[node] > SPARSE_MAX ? rows++ * alphabetSize : -1;
+        }
+        this.dense = new int[rows * alphabetSize];
+        java.util.Arrays.fill(dense, NONE);
+        for (int node = 0; node < values.length; node++) {
+            if (denseRow[node] >= 0) {
+                for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+                    dense[denseRow[node] + alphabet[labels[e]]] = targets[e];
+                }
+            }
+        }
+        this.separatorChild = new int[values.length];
+        for (int node = 0; node < values.length; node++) {
+            separatorChild[node] = child(node, ' ');
+        }
+    }
+
+    /** The child of {@code node} along the word separator. */
+    int separatorChild(int node) {
+        return separatorChild[node];
+    }
+
+    /** Position of {@code c} in the keys' alphabet (1..), or 0 when no key uses it. */
+    int position(char c) {
+        return alphabet[c];
+    }
+
+    /** The child of {@code node} along {@code c}, whose alphabet position {@code a} is not 0. */
+    int child(int node, char c, int a) {
+        int row = denseRow[node];
+        if (row >= 0) {
+            return dense[row + a];
+        }
+        for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            if (labels[e] == c) {
+                return targets[e];
+            }
+        }
+        return NONE;
     }
 
     /** The child of {@code node} along {@code c}, or {@link #NONE}. */
     int child(int node, char c) {
-        if (node == ROOT && c < ROOT_TABLE_SIZE) {
-            return rootTable[c];
-        }
-        int lo = firstEdge[node];
-        int hi = firstEdge[node + 1];
-        if (hi - lo <= LINEAR_SEARCH_MAX) {
-            for (int e = lo; e < hi; e++) {
-                if (labels[e] == c) {
-                    return targets[e];
-                }
-            }
-            return NONE;
-        }
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char m = labels[mid];
-            if (m < c) {
-                lo = mid + 1;
-            } else if (m > c) {
-                hi = mid - 1;
-            } else {
-                return targets[mid];
-            }
-        }
-        return NONE;
+        int a = alphabet[c];
+        return a == 0 ? NONE : child(node, c, a);
     }
 
     /** The value stored at {@code node} (the index of its key), or {@link #NONE}. */

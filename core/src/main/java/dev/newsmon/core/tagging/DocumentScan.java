@@ -45,6 +45,10 @@ final class DocumentScan {
     private boolean[] cueSeen = new boolean[0];
     /** presentStamp[e] == generation: entity e is named in the current article (no clearing between calls). */
     private int[] presentStamp = new int[0];
+    private int[] slotStamp = new int[0];
+    private int[] aliveStamp = new int[0];
+    private int aliveMark;
+    private int[] slotValue = new int[0];
     private int generation;
     private int[] seen = new int[16];
     private int seenCount;
@@ -73,7 +77,8 @@ final class DocumentScan {
         }
         generation++;
         if (generation == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(presentStamp, 0);
+            Arrays.fill(presentStamp, 0);
+            Arrays.fill(slotStamp, 0);
             generation = 1;
         }
         if (cueSeen.length < compiled.cueCount) {
@@ -98,12 +103,12 @@ final class DocumentScan {
         int lastNameEnd = 0;
         int i = 0;
         while (i < n) {
-            if (!Tokenizer.isWordAt(t, i, n)) {
+            if (!Tokenizer.isWordChar(t[i])) {
                 i++;
                 continue;
             }
             int tokEnd = i + 1;
-            while (tokEnd < n && Tokenizer.isWordAt(t, tokEnd, n)) {
+            while (tokEnd < n && Tokenizer.isWordChar(t[tokEnd])) {
                 tokEnd++;
             }
             nameAllowed = i >= lastNameEnd;
@@ -160,21 +165,32 @@ final class DocumentScan {
     }
 
     private void walk(char[] t, int n, int from, int pos, int spanStart, boolean articleStripped) {
+        CharTrie tr = trie;
         int node = from;
         int p = pos;
         while (true) {
-            while (p < n && Tokenizer.isWordAt(t, p, n)) {
-                node = trie.child(node, t[p]);
+            // Letters that no key uses (punctuation, spaces, other scripts) end the walk at once; only then is it
+            // worth asking whether the word ended here or the name did not match.
+            while (p < n) {
+                char c = t[p];
+                int a = tr.position(c);
+                if (a == 0 || c == ' ') {
+                    break;
+                }
+                node = tr.child(node, c, a);
                 if (node < 0) {
                     return;
                 }
                 p++;
             }
-            int k = trie.value(node);
+            if (p < n && Tokenizer.isWordChar(t[p])) {
+                return;
+            }
+            int k = tr.value(node);
             if (k >= 0) {
                 terminal(k, spanStart, p, articleStripped);
             }
-            int separator = trie.child(node, ' ');
+            int separator = tr.separatorChild(node);
             if (separator < 0) {
                 return;
             }
@@ -195,7 +211,7 @@ final class DocumentScan {
         boolean space = false;
         boolean stop = false;
         int q = p;
-        while (q < n && !Tokenizer.isWordAt(t, q, n)) {
+        while (q < n && !Tokenizer.isWordChar(t[q])) {
             char c = t[q];
             if (c == '\n') {
                 return -1;
@@ -383,6 +399,17 @@ final class DocumentScan {
     }
 
     private int nearestFirmMention(int c, int[] candidates, boolean[] alive) {
+        // Mark the live candidate entities so each firm mention is checked with one array read.
+        if (aliveStamp.length < index.entities.length || aliveMark == Integer.MAX_VALUE) {
+            aliveStamp = new int[Math.max(aliveStamp.length, index.entities.length)];
+            aliveMark = 0;
+        }
+        aliveMark++;
+        for (int j = 0; j < candidates.length; j++) {
+            if (alive[j]) {
+                aliveStamp[candidates[j]] = aliveMark;
+            }
+        }
         long position = position(c);
         int before = -1;
         long beforeDistance = Long.MAX_VALUE;
@@ -391,7 +418,7 @@ final class DocumentScan {
         for (int i = 0; i < firm.size(); i++) {
             int f = firm.get(i);
             int e = assigned[f];
-            if (!isAlive(e, candidates, alive)) {
+            if (aliveStamp[e] != aliveMark) {
                 continue;
             }
             long d = position - position(f);
@@ -404,15 +431,6 @@ final class DocumentScan {
             }
         }
         return before >= 0 ? before : after;
-    }
-
-    private static boolean isAlive(int entity, int[] candidates, boolean[] alive) {
-        for (int j = 0; j < candidates.length; j++) {
-            if (candidates[j] == entity) {
-                return alive[j];
-            }
-        }
-        return false;
     }
 
     /** Title positions come before text positions. */
@@ -441,6 +459,24 @@ final class DocumentScan {
         return n;
     }
 
+    /** Output slot per entity, valid for the current article (stamped, so never cleared). */
+    int[] slotsFor(int entities) {
+        if (slotStamp.length < entities) {
+            slotStamp = new int[entities];
+            slotValue = new int[entities];
+        }
+        return slotValue;
+    }
+
+    int slot(int[] slots, int entity) {
+        return slotStamp[entity] == generation ? slots[entity] : -1;
+    }
+
+    void assignSlot(int[] slots, int entity, int slot) {
+        slotStamp[entity] = generation;
+        slots[entity] = slot;
+    }
+
     private void markPresent(int entity) {
         presentStamp[entity] = generation;
     }
@@ -463,7 +499,7 @@ final class DocumentScan {
         int q = wordStart[c] - 1;
         boolean space = false;
         boolean stop = false;
-        while (q >= 0 && !Tokenizer.isWordAt(t, q, n)) {
+        while (q >= 0 && !Tokenizer.isWordChar(t[q])) {
             char ch = t[q];
             if (ch == '\n') {
                 return false;
@@ -478,14 +514,14 @@ final class DocumentScan {
         int previousEnd = q + 1;
         int wordFrom = q;
         for (int words = 0; words < index.maxPrecedingWords && wordFrom >= 0; words++) {
-            while (wordFrom > 0 && Tokenizer.isWordAt(t, wordFrom - 1, n)) {
+            while (wordFrom > 0 && Tokenizer.isWordChar(t[wordFrom - 1])) {
                 wordFrom--;
             }
             if (probe(t, n, wordFrom, previousEnd, cueIds)) {
                 return true;
             }
             wordFrom--;
-            while (wordFrom >= 0 && !Tokenizer.isWordAt(t, wordFrom, n)) {
+            while (wordFrom >= 0 && !Tokenizer.isWordChar(t[wordFrom])) {
                 wordFrom--;
             }
         }
@@ -494,7 +530,7 @@ final class DocumentScan {
 
     private boolean probe(char[] t, int n, int wordFrom, int mustEndAt, int[] cueIds) {
         int tokEnd = wordFrom + 1;
-        while (tokEnd < n && Tokenizer.isWordAt(t, tokEnd, n)) {
+        while (tokEnd < n && Tokenizer.isWordChar(t[tokEnd])) {
             tokEnd++;
         }
         int savedField = currentField;

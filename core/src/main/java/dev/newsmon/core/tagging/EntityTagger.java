@@ -61,6 +61,24 @@ public final class EntityTagger {
     }
 
     /**
+     * For diagnostics and benchmarks: every name key (normalized words joined by one space, all variants
+     * expanded) and the ids of the entities it can name, in key order. Cue phrases are not included.
+     */
+    public Map<String, List<String>> nameKeys() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int k = 0; k < index.keyCount(); k++) {
+            if (index.keyIsName[k]) {
+                List<String> ids = new ArrayList<>(index.keyEntities[k].length);
+                for (int e : index.keyEntities[k]) {
+                    ids.add(index.entities[e].id());
+                }
+                out.put(index.keyText(k), List.copyOf(ids));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Entities in order of first appearance (title before text); null title or text read as empty. Never
      * throws: a failure is logged and gives an empty list.
      */
@@ -82,31 +100,54 @@ public final class EntityTagger {
         if (scan.count == 0) {
             return List.of();
         }
-        Map<Integer, List<Span>> spans = new LinkedHashMap<>();
+        // Entities in order of first appearance; candidates are already in document order (title first).
+        List<List<Span>> spans = new ArrayList<>();
+        List<GazetteerEntity> entities = new ArrayList<>();
+        int[] slots = scan.slotsFor(index.entities.length);
         for (int c = 0; c < scan.count; c++) {
             int entity = scan.assigned[c];
             if (entity >= 0) {
-                spans.computeIfAbsent(entity, e -> new ArrayList<>()).add(span(scan, c));
+                addSpan(scan, slots, spans, entities, entity, c);
             } else if (entity != DocumentScan.DROPPED) {
                 // A name shared by several entities with nothing to choose between them counts for each.
                 for (int i = 0; i < scan.extraCandidate.size(); i++) {
                     if (scan.extraCandidate.get(i) == c) {
-                        spans.computeIfAbsent(scan.extraEntity.get(i), e -> new ArrayList<>()).add(span(scan, c));
+                        addSpan(scan, slots, spans, entities, scan.extraEntity.get(i), c);
                     }
                 }
             }
         }
-        List<EntityMention> out = new ArrayList<>(spans.size());
-        for (Map.Entry<Integer, List<Span>> e : spans.entrySet()) {
-            GazetteerEntity entity = index.entities[e.getKey()];
-            List<Span> list = e.getValue();
-            boolean inTitle = list.get(0).field().equals(Span.TITLE);
-            Span first = list.stream().filter(s -> s.field().equals(Span.TEXT)).findFirst().orElse(list.get(0));
-            String snippet = Snippets.around(first.field().equals(Span.TEXT) ? text : title, first.start(), first.end());
+        List<EntityMention> out = new ArrayList<>(entities.size());
+        Snippets.Source titleSnippets = Snippets.of(scan.buffers[DocumentScan.TITLE]);
+        Snippets.Source textSnippets = Snippets.of(scan.buffers[DocumentScan.TEXT]);
+        for (int i = 0; i < entities.size(); i++) {
+            GazetteerEntity entity = entities.get(i);
+            List<Span> list = spans.get(i);
+            Span first = list.get(0);
+            boolean inTitle = first.field().equals(Span.TITLE);
+            for (Span sp : list) {
+                if (sp.field().equals(Span.TEXT)) {
+                    first = sp;
+                    break;
+                }
+            }
+            String snippet = (first.field().equals(Span.TEXT) ? textSnippets : titleSnippets).around(first.start(), first.end());
             out.add(new EntityMention(entity.id(), entity.type(), entity.displayName(), list.size(), inTitle, list,
                     snippet));
         }
         return out;
+    }
+
+    private void addSpan(DocumentScan scan, int[] slots, List<List<Span>> spans, List<GazetteerEntity> entities,
+            int entity, int c) {
+        int slot = scan.slot(slots, entity);
+        if (slot < 0) {
+            slot = entities.size();
+            scan.assignSlot(slots, entity, slot);
+            entities.add(index.entities[entity]);
+            spans.add(new ArrayList<>(4));
+        }
+        spans.get(slot).add(span(scan, c));
     }
 
     private static Span span(DocumentScan scan, int c) {

@@ -33,6 +33,7 @@ final class NameIndex {
     final CompiledContext[] contexts;
     /** The longest notPrecededBy phrase, in words. */
     final int maxPrecedingWords;
+    private final String[] keyTexts;
 
     /** An entity's context rules with phrases and entities replaced by ids. */
     record CompiledContext(int[] cues, int[] against, int[] coMentions, int[] notFollowedBy, int[] notPrecededBy,
@@ -42,6 +43,7 @@ final class NameIndex {
     private NameIndex(Builder b, String[] keys) {
         this.entities = b.entities.toArray(new GazetteerEntity[0]);
         this.trie = CharTrie.build(keys);
+        this.keyTexts = keys;
         int n = keys.length;
         keyEntities = new int[n][];
         keyFirm = new boolean[n][];
@@ -109,6 +111,10 @@ final class NameIndex {
 
     int keyCount() {
         return keyEntities.length;
+    }
+
+    String keyText(int k) {
+        return keyTexts[k];
     }
 
     private static final class KeyInfo {

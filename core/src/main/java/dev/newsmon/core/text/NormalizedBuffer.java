@@ -13,6 +13,9 @@ public final class NormalizedBuffer {
     private char[] chars;
     private int[] toOriginal;
     private int length;
+    /** Original offsets where a white-space run other than a single ' ' starts, ascending. */
+    private int[] irregularSpaces = new int[16];
+    private int irregularCount;
 
     public NormalizedBuffer() {
         this(256);
@@ -27,6 +30,7 @@ public final class NormalizedBuffer {
     void reset(String source) {
         original = source;
         length = 0;
+        irregularCount = 0;
         if (chars.length < source.length() + 8) {
             int capacity = Math.max(source.length() + 8, chars.length * 2);
             chars = new char[capacity];
@@ -34,20 +38,49 @@ public final class NormalizedBuffer {
         }
     }
 
-    void append(char c, int originalIndex) {
-        if (length == chars.length) {
-            chars = Arrays.copyOf(chars, length * 2);
-            toOriginal = Arrays.copyOf(toOriginal, length * 2);
+    void addIrregularSpace(int originalIndex) {
+        if (irregularCount == irregularSpaces.length) {
+            irregularSpaces = Arrays.copyOf(irregularSpaces, irregularCount * 2);
         }
-        chars[length] = c;
-        toOriginal[length] = originalIndex;
-        length++;
+        irregularSpaces[irregularCount++] = originalIndex;
     }
 
-    /** A white-space separator; never at the start of the text. */
-    void appendSeparator(char c, int originalIndex) {
-        if (length > 0) {
-            append(c, originalIndex);
+    /** Whether a white-space run other than a single plain space starts in [from, to) of the original. */
+    boolean hasIrregularSpace(int from, int to) {
+        int lo = 0;
+        int hi = irregularCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = irregularSpaces[mid];
+            if (v < from) {
+                lo = mid + 1;
+            } else if (v >= to) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    char[] charArray() {
+        return chars;
+    }
+
+    int[] offsetArray() {
+        return toOriginal;
+    }
+
+    void setLength(int length) {
+        this.length = length;
+    }
+
+    /** Room for {@code capacity} chars, keeping the first {@link #length()}. */
+    void ensureCapacity(int capacity) {
+        if (capacity > chars.length) {
+            int size = Math.max(capacity, chars.length * 2);
+            chars = Arrays.copyOf(chars, size);
+            toOriginal = Arrays.copyOf(toOriginal, size);
         }
     }
 

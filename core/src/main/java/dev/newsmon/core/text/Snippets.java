@@ -17,45 +17,146 @@ public final class Snippets {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        int s = clamp(Math.min(start, end), text.length());
-        int e = clamp(Math.max(start, end), text.length());
-        int from = Math.max(0, s - CONTEXT_CHARS);
-        int to = Math.min(text.length(), e + CONTEXT_CHARS);
-        while (from > 0 && from < s && !Character.isWhitespace(text.charAt(from - 1))) {
-            from++;
+        return new Source(text, false, null).around(start, end);
+    }
+
+    /** Snippets of one text: prepares the text once, then each snippet is a substring. */
+    public static Source of(String text) {
+        return new Source(text == null ? "" : text, true, null);
+    }
+
+    /**
+     * Snippets of the original of a normalized buffer, using what normalization learnt about its white space:
+     * a snippet without line breaks or runs of spaces is a plain substring. Valid until the buffer is reused.
+     */
+    public static Source of(NormalizedBuffer normalized) {
+        return new Source(normalized.original(), false, normalized);
+    }
+
+    /**
+     * A text prepared for many snippets: its white-space runs collapsed once, with a map from original to
+     * collapsed offsets, so that each snippet costs a substring however many entities an article names.
+     */
+    public static final class Source {
+        private final String text;
+        private final boolean prepared;
+        private final NormalizedBuffer spaces;
+        private String collapsed;
+        private int[] toCollapsed;
+
+        private Source(String text, boolean prepared, NormalizedBuffer spaces) {
+            this.text = text;
+            this.prepared = prepared;
+            this.spaces = spaces;
         }
-        while (to < text.length() && to > e && !Character.isWhitespace(text.charAt(to))) {
-            to--;
+
+        /** Same result as {@link Snippets#around(String, int, int)} on this text. */
+        public String around(int start, int end) {
+            int length = text.length();
+            if (length == 0) {
+                return "";
+            }
+            int s = clamp(Math.min(start, end), length);
+            int e = clamp(Math.max(start, end), length);
+            int from = Math.max(0, s - CONTEXT_CHARS);
+            int to = Math.min(length, e + CONTEXT_CHARS);
+            while (from > 0 && from < s && !isSpace(text.charAt(from - 1))) {
+                from++;
+            }
+            while (to < length && to > e && !isSpace(text.charAt(to))) {
+                to--;
+            }
+            if (from > 0 && from < length && Character.isLowSurrogate(text.charAt(from))) {
+                from--;
+            }
+            if (to < length && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to++;
+            }
+            int first = from;
+            while (first < to && isSpace(text.charAt(first))) {
+                first++;
+            }
+            int last = to;
+            while (last > first && isSpace(text.charAt(last - 1))) {
+                last--;
+            }
+            String core = first == last ? "" : collapsed(first, last);
+            return (from > 0 ? "… " : "") + core + (to < length ? " …" : "");
         }
-        if (from > 0 && from < text.length() && Character.isLowSurrogate(text.charAt(from))) {
-            from--;
+
+        /** [first, last) of the original, both ends not white space, with inner runs collapsed. */
+        private String collapsed(int first, int last) {
+            if (spaces != null) {
+                return spaces.hasIrregularSpace(first, last) ? collapseRange(first, last) : text.substring(first, last);
+            }
+            if (!prepared) {
+                return collapseRange(first, last);
+            }
+            if (collapsed == null) {
+                collapse();
+            }
+            return collapsed.substring(toCollapsed[first], toCollapsed[last - 1] + 1);
         }
-        if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
-            to++;
+
+        private String collapseRange(int first, int last) {
+            char[] out = new char[last - first];
+            int k = 0;
+            boolean space = false;
+            for (int i = first; i < last; i++) {
+                char c = text.charAt(i);
+                if (isSpace(c)) {
+                    space = true;
+                } else {
+                    if (space) {
+                        out[k++] = ' ';
+                        space = false;
+                    }
+                    out[k++] = c;
+                }
+            }
+            return new String(out, 0, k);
         }
-        String core = collapseWhiteSpace(text, from, to);
-        return (from > 0 ? "… " : "") + core + (to < text.length() ? " …" : "");
+
+        private void collapse() {
+            int length = text.length();
+            char[] out = new char[length];
+            text.getChars(0, length, out, 0);
+            int[] map = new int[length];
+            int k = 0;
+            boolean space = false;
+            for (int i = 0; i < length; i++) {
+                char c = out[i];
+                if (isSpace(c)) {
+                    if (!space) {
+                        out[k++] = ' ';
+                        space = true;
+                    }
+                    map[i] = k - 1;
+                } else {
+                    map[i] = k;
+                    out[k++] = c;
+                    space = false;
+                }
+            }
+            collapsed = new String(out, 0, k);
+            toCollapsed = map;
+        }
     }
 
     private static int clamp(int offset, int length) {
         return Math.max(0, Math.min(offset, length));
     }
 
-    private static String collapseWhiteSpace(String text, int from, int to) {
-        StringBuilder out = new StringBuilder(to - from);
-        boolean space = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
+    /** White space as {@link Character#isWhitespace} or {@link Character#isSpaceChar} say, plus NEL, fast. */
+    static boolean isSpace(char c) {
+        return c < SPACE.length && SPACE[c];
+    }
+
+    private static final boolean[] SPACE = new boolean[0x3001];
+
+    static {
+        for (char c = 0; c < SPACE.length; c++) {
+            SPACE[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
         }
-        return out.toString();
     }
 }

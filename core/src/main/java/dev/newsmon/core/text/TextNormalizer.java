@@ -138,26 +138,45 @@ public final class TextNormalizer {
     public static void normalizeInto(String original, NormalizedBuffer out) {
         String source = original == null ? "" : original;
         out.reset(source);
+        // Every code unit gives at most one char except expansions, so the buffer (sized to the source) only
+        // has to grow on the expansion path; the common path writes straight into the arrays.
+        char[] chars = out.charArray();
+        int[] map = out.offsetArray();
+        int len = 0;
         byte pending = COPY;
         int pendingAt = 0;
+        // A white-space run other than one plain space (line breaks, NBSP, several spaces) is recorded, so that
+        // snippets know where the original needs collapsing (Snippets.of(NormalizedBuffer)).
+        boolean irregular = false;
         int n = source.length();
         for (int i = 0; i < n; i++) {
             char c = source.charAt(i);
             byte kind = KIND[c];
             if (kind == COPY) {
                 if (pending != COPY) {
-                    out.appendSeparator(pending == NEWLINE ? '\n' : ' ', pendingAt);
+                    if (len > 0) {
+                        chars[len] = pending == NEWLINE ? '\n' : ' ';
+                        map[len++] = pendingAt;
+                    }
+                    if (irregular) {
+                        out.addIrregularSpace(pendingAt);
+                    }
                     pending = COPY;
                 }
-                out.append(FOLD[c], i);
+                chars[len] = FOLD[c];
+                map[len++] = i;
             } else if (kind == REMOVE) {
                 continue;
             } else if (kind == SPACE || kind == NEWLINE) {
                 if (pending == COPY) {
                     pending = kind;
                     pendingAt = i;
-                } else if (kind == NEWLINE) {
-                    pending = NEWLINE;
+                    irregular = c != ' ';
+                } else {
+                    irregular = true;
+                    if (kind == NEWLINE) {
+                        pending = NEWLINE;
+                    }
                 }
             } else {
                 String expansion;
@@ -170,6 +189,10 @@ public final class TextNormalizer {
                 } else {
                     expansion = "\uFFFD";
                 }
+                out.setLength(len);
+                out.ensureCapacity(len + expansion.length() + 1 + (n - i));
+                chars = out.charArray();
+                map = out.offsetArray();
                 for (int k = 0; k < expansion.length(); k++) {
                     char e = expansion.charAt(k);
                     byte ek = KIND[e];
@@ -180,16 +203,28 @@ public final class TextNormalizer {
                         } else if (ek == NEWLINE) {
                             pending = NEWLINE;
                         }
+                        irregular = true;
                         continue;
                     }
                     if (pending != COPY) {
-                        out.appendSeparator(pending == NEWLINE ? '\n' : ' ', pendingAt);
+                        if (len > 0) {
+                            chars[len] = pending == NEWLINE ? '\n' : ' ';
+                            map[len++] = pendingAt;
+                        }
+                        if (irregular) {
+                            out.addIrregularSpace(pendingAt);
+                        }
                         pending = COPY;
                     }
-                    out.append(e, start);
+                    chars[len] = e;
+                    map[len++] = start;
                 }
             }
         }
+        if (pending != COPY && irregular) {
+            out.addIrregularSpace(pendingAt);
+        }
+        out.setLength(len);
     }
 
     /** True when the code unit disappears under normalization (marks, tatweel, invisible controls). */

@@ -29,6 +29,44 @@ class SnippetsTest {
     }
 
     @Test
+    void preparedSourceGivesTheSameSnippetsAsTheStaticForm() {
+        String text = "  أ\n\nب  ج\u00A0د " + "كلمة\t".repeat(50) + "طبرق\r\n" + "x ".repeat(80) + "  ";
+        Snippets.Source source = Snippets.of(text);
+        NormalizedBuffer buffer = new NormalizedBuffer();
+        TextNormalizer.normalizeInto(text, buffer);
+        Snippets.Source fromNormalization = Snippets.of(buffer);
+        for (int start = 0; start < text.length(); start += 7) {
+            int end = Math.min(text.length(), start + 4);
+            String expected = referenceAround(text, start, end);
+            assertThat(source.around(start, end)).isEqualTo(expected);
+            assertThat(fromNormalization.around(start, end)).isEqualTo(expected);
+            assertThat(Snippets.around(text, start, end)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void spaceTestAgreesWithTheJdk() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            boolean jdk = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+            assertThat(Snippets.isSpace(c)).as("U+%04X", (int) c).isEqualTo(jdk);
+        }
+    }
+
+    /** The plain definition: cut at white space, collapse runs with a regex. */
+    private static String referenceAround(String text, int start, int end) {
+        int from = Math.max(0, start - Snippets.CONTEXT_CHARS);
+        int to = Math.min(text.length(), end + Snippets.CONTEXT_CHARS);
+        while (from > 0 && from < start && !Character.isWhitespace(text.charAt(from - 1))) {
+            from++;
+        }
+        while (to < text.length() && to > end && !Character.isWhitespace(text.charAt(to))) {
+            to--;
+        }
+        String core = text.substring(from, to).replaceAll("[\\s\\u00A0]+", " ").strip();
+        return (from > 0 ? "… " : "") + core + (to < text.length() ? " …" : "");
+    }
+
+    @Test
     void badOffsetsAreClampedNotThrown() {
         assertThat(Snippets.around("abc", -5, 99)).isEqualTo("abc");
         assertThat(Snippets.around("abc", 2, 1)).isEqualTo("abc");

@@ -147,12 +147,8 @@ final class DocumentScan {
         walk(t, n, CharTrie.ROOT, p + 1, p + 1, false);
         article(t, n, p + 1, tokEnd);
         if (c == Clitics.LAM && t[p + 1] == Clitics.LAM && tokEnd - (p + 2) >= Clitics.MIN_STEM) {
-            // ل + ال is written لل: the name's own ال lost its alef (للسيسي), or the text added one (للفاغنر).
-            // The span starts at the first ل: the preposition and the article are fused in writing.
-            int alef = trie.child(CharTrie.ROOT, Clitics.ALEF);
-            if (alef >= 0) {
-                walk(t, n, alef, p + 1, p, false);
-            }
+            // ل + ال is written لل: the article lost its alef (للسيسي, للفاغنر). The span starts at the first ل:
+            // preposition and article are fused in writing.
             walk(t, n, CharTrie.ROOT, p + 2, p, true);
         }
     }
@@ -164,7 +160,11 @@ final class DocumentScan {
         }
     }
 
-    private void walk(char[] t, int n, int from, int pos, int spanStart, boolean articleStripped) {
+    /**
+     * Walks from {@code pos}; {@code afterArticle}: the text has ال right before {@code pos}, which matches the
+     * article of names written with one, or is an article the text added to a name written without.
+     */
+    private void walk(char[] t, int n, int from, int pos, int spanStart, boolean afterArticle) {
         CharTrie tr = trie;
         int node = from;
         int p = pos;
@@ -186,9 +186,18 @@ final class DocumentScan {
             if (p < n && Tokenizer.isWordChar(t[p])) {
                 return;
             }
-            int k = tr.value(node);
-            if (k >= 0) {
-                terminal(k, spanStart, p, articleStripped);
+            int v = tr.value(node);
+            if (v >= 0) {
+                if (afterArticle) {
+                    int withArticle = index.articleKey[v];
+                    if (withArticle >= 0 && (probe != null || index.keyScanned[withArticle])) {
+                        terminal(withArticle, spanStart, p, false);
+                    }
+                }
+                int bare = index.bareKey[v];
+                if (bare >= 0 && (probe != null || index.keyScanned[bare])) {
+                    terminal(bare, spanStart, p, afterArticle);
+                }
             }
             int separator = tr.separatorChild(node);
             if (separator < 0) {

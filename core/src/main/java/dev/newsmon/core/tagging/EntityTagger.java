@@ -5,6 +5,7 @@ import dev.newsmon.core.model.Span;
 import dev.newsmon.core.text.NormalizedBuffer;
 import dev.newsmon.core.text.Snippets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,30 +101,36 @@ public final class EntityTagger {
         if (scan.count == 0) {
             return List.of();
         }
-        // Entities in order of first appearance; candidates are already in document order (title first).
-        List<List<Span>> spans = new ArrayList<>();
-        List<GazetteerEntity> entities = new ArrayList<>();
+        // Entities in order of first appearance (candidates are in document order, title first); first count
+        // the spans of each, then fill exactly sized arrays.
         int[] slots = scan.slotsFor(index.entities.length);
-        for (int c = 0; c < scan.count; c++) {
-            int entity = scan.assigned[c];
-            if (entity >= 0) {
-                addSpan(scan, slots, spans, entities, entity, c);
-            } else if (entity != DocumentScan.DROPPED) {
-                // A name shared by several entities with nothing to choose between them counts for each.
-                for (int i = 0; i < scan.extraCandidate.size(); i++) {
-                    if (scan.extraCandidate.get(i) == c) {
-                        addSpan(scan, slots, spans, entities, scan.extraEntity.get(i), c);
-                    }
-                }
+        List<GazetteerEntity> entities = new ArrayList<>();
+        int[] sizes = new int[scan.count + scan.extraEntity.size()];
+        forEachAssignment(scan, (c, entity) -> {
+            int slot = scan.slot(slots, entity);
+            if (slot < 0) {
+                slot = entities.size();
+                scan.assignSlot(slots, entity, slot);
+                entities.add(index.entities[entity]);
             }
+            sizes[slot]++;
+        });
+        Span[][] spans = new Span[entities.size()][];
+        int[] filled = new int[entities.size()];
+        for (int i = 0; i < spans.length; i++) {
+            spans[i] = new Span[sizes[i]];
         }
+        forEachAssignment(scan, (c, entity) -> {
+            int slot = scan.slot(slots, entity);
+            spans[slot][filled[slot]++] = span(scan, c);
+        });
         List<EntityMention> out = new ArrayList<>(entities.size());
         Snippets.Source titleSnippets = Snippets.of(scan.buffers[DocumentScan.TITLE]);
         Snippets.Source textSnippets = Snippets.of(scan.buffers[DocumentScan.TEXT]);
-        for (int i = 0; i < entities.size(); i++) {
+        for (int i = 0; i < spans.length; i++) {
             GazetteerEntity entity = entities.get(i);
-            List<Span> list = spans.get(i);
-            Span first = list.get(0);
+            Span[] list = spans[i];
+            Span first = list[0];
             boolean inTitle = first.field().equals(Span.TITLE);
             for (Span sp : list) {
                 if (sp.field().equals(Span.TEXT)) {
@@ -132,22 +139,32 @@ public final class EntityTagger {
                 }
             }
             String snippet = (first.field().equals(Span.TEXT) ? textSnippets : titleSnippets).around(first.start(), first.end());
-            out.add(new EntityMention(entity.id(), entity.type(), entity.displayName(), list.size(), inTitle, list,
-                    snippet));
+            out.add(new EntityMention(entity.id(), entity.type(), entity.displayName(), list.length, inTitle,
+                    Arrays.asList(list), snippet));
         }
         return out;
     }
 
-    private void addSpan(DocumentScan scan, int[] slots, List<List<Span>> spans, List<GazetteerEntity> entities,
-            int entity, int c) {
-        int slot = scan.slot(slots, entity);
-        if (slot < 0) {
-            slot = entities.size();
-            scan.assignSlot(slots, entity, slot);
-            entities.add(index.entities[entity]);
-            spans.add(new ArrayList<>(4));
+    /** Calls {@code action} for every (candidate, entity) the scan decided, in document order. */
+    private static void forEachAssignment(DocumentScan scan, Assignment action) {
+        for (int c = 0; c < scan.count; c++) {
+            int entity = scan.assigned[c];
+            if (entity >= 0) {
+                action.accept(c, entity);
+            } else if (entity != DocumentScan.DROPPED) {
+                // A name shared by several entities with nothing to choose between them counts for each.
+                for (int i = 0; i < scan.extraCandidate.size(); i++) {
+                    if (scan.extraCandidate.get(i) == c) {
+                        action.accept(c, scan.extraEntity.get(i));
+                    }
+                }
+            }
         }
-        spans.get(slot).add(span(scan, c));
+    }
+
+    @FunctionalInterface
+    private interface Assignment {
+        void accept(int candidate, int entity);
     }
 
     private static Span span(DocumentScan scan, int c) {

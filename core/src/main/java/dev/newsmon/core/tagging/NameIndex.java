@@ -29,11 +29,17 @@ final class NameIndex {
     final int[] keyWordCue;
     /** Per key: it names at least one entity (it may also, or only, be a cue). */
     final boolean[] keyIsName;
+    /** Per key: the document scan has something to do with it (a name or a document-level cue). */
+    final boolean[] keyScanned;
     final int cueCount;
     final CompiledContext[] contexts;
     /** The longest notPrecededBy phrase, in words. */
     final int maxPrecedingWords;
     private final String[] keyTexts;
+    /** Per trie value: the key spelled exactly so, or -1. */
+    final int[] bareKey;
+    /** Per trie value: the key spelled so after an article ال (الكرملين for كرملين), or -1. */
+    final int[] articleKey;
 
     /** An entity's context rules with phrases and entities replaced by ids. */
     record CompiledContext(int[] cues, int[] against, int[] coMentions, int[] notFollowedBy, int[] notPrecededBy,
@@ -42,9 +48,25 @@ final class NameIndex {
 
     private NameIndex(Builder b, String[] keys) {
         this.entities = b.entities.toArray(new GazetteerEntity[0]);
-        this.trie = CharTrie.build(keys);
         this.keyTexts = keys;
         int n = keys.length;
+        // Keys are stored without the article of their first word (الكرملين as كرملين, marked), so that an Arabic
+        // word with ال is walked once, from after its article, for names written with and without one.
+        java.util.TreeMap<String, int[]> paths = new java.util.TreeMap<>();
+        for (int k = 0; k < n; k++) {
+            boolean article = hasFoldableArticle(keys[k]);
+            int[] slot = paths.computeIfAbsent(article ? keys[k].substring(2) : keys[k], x -> new int[] {-1, -1});
+            slot[article ? 1 : 0] = k;
+        }
+        this.trie = CharTrie.build(paths.keySet().toArray(new String[0]));
+        this.bareKey = new int[paths.size()];
+        this.articleKey = new int[paths.size()];
+        int v = 0;
+        for (int[] slot : paths.values()) {
+            bareKey[v] = slot[0];
+            articleKey[v] = slot[1];
+            v++;
+        }
         keyEntities = new int[n][];
         keyFirm = new boolean[n][];
         keyDirect = new boolean[n];
@@ -53,6 +75,7 @@ final class NameIndex {
         keyDocCue = new int[n];
         keyWordCue = new int[n];
         keyIsName = new boolean[n];
+        keyScanned = new boolean[n];
         for (int k = 0; k < n; k++) {
             KeyInfo info = b.keys.get(keys[k]);
             int m = info.entities.size();
@@ -71,6 +94,7 @@ final class NameIndex {
             keyDocCue[k] = info.docCue;
             keyWordCue[k] = info.wordCue;
             keyIsName[k] = info.isName;
+            keyScanned[k] = info.isName || info.docCue >= 0;
         }
         this.cueCount = b.cueCount;
         this.contexts = b.contexts.toArray(new CompiledContext[0]);
@@ -107,6 +131,18 @@ final class NameIndex {
         }
         String[] keys = new TreeMap<>(b.keys).keySet().toArray(new String[0]);
         return new NameIndex(b, keys);
+    }
+
+    /**
+     * Whether the key's first word is ال + at least {@link Clitics#MIN_STEM} letters: such keys are matched
+     * from after the article, which is where the tagger starts for every Arabic word written with one.
+     */
+    static boolean hasFoldableArticle(String key) {
+        if (key.length() < 2 + Clitics.MIN_STEM || key.charAt(0) != Clitics.ALEF || key.charAt(1) != Clitics.LAM) {
+            return false;
+        }
+        int firstWordEnd = key.indexOf(' ');
+        return (firstWordEnd < 0 ? key.length() : firstWordEnd) - 2 >= Clitics.MIN_STEM;
     }
 
     int keyCount() {

@@ -13,9 +13,11 @@ public final class NormalizedBuffer {
     private char[] chars;
     private int[] toOriginal;
     private int length;
-    /** Original offsets where a white-space run other than a single ' ' starts, ascending. */
-    private int[] irregularSpaces = new int[16];
+    /** [start, end) in the original of each white-space run other than a single ' ', ascending. */
+    private int[] irregularSpaces = new int[32];
     private int irregularCount;
+    /** The source's chars, copied in bulk: reading an array is faster than String.charAt. */
+    private char[] sourceChars = new char[0];
 
     public NormalizedBuffer() {
         this(256);
@@ -31,6 +33,10 @@ public final class NormalizedBuffer {
         original = source;
         length = 0;
         irregularCount = 0;
+        if (sourceChars.length < source.length()) {
+            sourceChars = new char[Math.max(source.length(), sourceChars.length * 2)];
+        }
+        source.getChars(0, source.length(), sourceChars, 0);
         if (chars.length < source.length() + 8) {
             int capacity = Math.max(source.length() + 8, chars.length * 2);
             chars = new char[capacity];
@@ -38,29 +44,72 @@ public final class NormalizedBuffer {
         }
     }
 
-    void addIrregularSpace(int originalIndex) {
-        if (irregularCount == irregularSpaces.length) {
-            irregularSpaces = Arrays.copyOf(irregularSpaces, irregularCount * 2);
-        }
-        irregularSpaces[irregularCount++] = originalIndex;
+    char[] sourceChars() {
+        return sourceChars;
     }
 
-    /** Whether a white-space run other than a single plain space starts in [from, to) of the original. */
-    boolean hasIrregularSpace(int from, int to) {
+    void addIrregularSpace(int start, int end) {
+        if (2 * irregularCount + 2 > irregularSpaces.length) {
+            irregularSpaces = Arrays.copyOf(irregularSpaces, irregularSpaces.length * 2);
+        }
+        irregularSpaces[2 * irregularCount] = start;
+        irregularSpaces[2 * irregularCount + 1] = end;
+        irregularCount++;
+    }
+
+    /**
+     * The original [from, to) with every white-space run shown as one ' ', for a range that starts and ends
+     * with a non-space. Uses the runs recorded during normalization: the text between them is copied in bulk,
+     * only the recorded runs are looked at char by char.
+     */
+    String collapsedOriginal(int from, int to) {
+        int run = firstRunAtOrAfter(from);
+        if (run >= irregularCount || irregularSpaces[2 * run] >= to) {
+            return original.substring(from, to);
+        }
+        char[] out = new char[to - from];
+        int k = 0;
+        int at = from;
+        for (; run < irregularCount && irregularSpaces[2 * run] < to; run++) {
+            int start = irregularSpaces[2 * run];
+            int end = Math.min(irregularSpaces[2 * run + 1], to);
+            original.getChars(at, start, out, k);
+            k += start - at;
+            boolean space = false;
+            for (int i = start; i < end; i++) {
+                char c = sourceChars[i];
+                if (Snippets.isSpace(c)) {
+                    space = true;
+                } else {
+                    if (space) {
+                        out[k++] = ' ';
+                        space = false;
+                    }
+                    out[k++] = c;
+                }
+            }
+            if (space) {
+                out[k++] = ' ';
+            }
+            at = end;
+        }
+        original.getChars(at, to, out, k);
+        k += to - at;
+        return new String(out, 0, k);
+    }
+
+    private int firstRunAtOrAfter(int from) {
         int lo = 0;
-        int hi = irregularCount - 1;
-        while (lo <= hi) {
+        int hi = irregularCount;
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int v = irregularSpaces[mid];
-            if (v < from) {
+            if (irregularSpaces[2 * mid] < from) {
                 lo = mid + 1;
-            } else if (v >= to) {
-                hi = mid - 1;
             } else {
-                return true;
+                hi = mid;
             }
         }
-        return false;
+        return lo;
     }
 
     char[] charArray() {

@@ -20,7 +20,11 @@ final class OffsetMap {
         if (start >= original.length()) {
             return original.length();
         }
-        int next = start + Character.charCount(original.codePointAt(start));
+        int next = start + 1;
+        if (Character.isHighSurrogate(original.charAt(start)) && next < original.length()
+                && Character.isLowSurrogate(original.charAt(next))) {
+            next++;
+        }
         // A ligature expands to several normalized chars: the range ends where the next original char starts.
         int limit = end < length ? toOriginal[end] : original.length();
         while (next < original.length() && next < limit && TextNormalizer.isRemoved(original.charAt(next))

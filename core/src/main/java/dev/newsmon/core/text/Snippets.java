@@ -87,7 +87,7 @@ public final class Snippets {
         /** [first, last) of the original, both ends not white space, with inner runs collapsed. */
         private String collapsed(int first, int last) {
             if (spaces != null) {
-                return spaces.hasIrregularSpace(first, last) ? collapseRange(first, last) : text.substring(first, last);
+                return spaces.collapsedOriginal(first, last);
             }
             if (!prepared) {
                 return collapseRange(first, last);
@@ -100,10 +100,11 @@ public final class Snippets {
 
         private String collapseRange(int first, int last) {
             char[] out = new char[last - first];
+            text.getChars(first, last, out, 0);
             int k = 0;
             boolean space = false;
-            for (int i = first; i < last; i++) {
-                char c = text.charAt(i);
+            for (int i = 0; i < out.length; i++) {
+                char c = out[i];
                 if (isSpace(c)) {
                     space = true;
                 } else {

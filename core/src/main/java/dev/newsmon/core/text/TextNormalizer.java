@@ -142,6 +142,7 @@ public final class TextNormalizer {
         // has to grow on the expansion path; the common path writes straight into the arrays.
         char[] chars = out.charArray();
         int[] map = out.offsetArray();
+        char[] in = out.sourceChars();
         int len = 0;
         byte pending = COPY;
         int pendingAt = 0;
@@ -150,79 +151,64 @@ public final class TextNormalizer {
         boolean irregular = false;
         int n = source.length();
         for (int i = 0; i < n; i++) {
-            char c = source.charAt(i);
-            byte kind = KIND[c];
-            if (kind == COPY) {
-                if (pending != COPY) {
-                    if (len > 0) {
-                        chars[len] = pending == NEWLINE ? '\n' : ' ';
-                        map[len++] = pendingAt;
-                    }
-                    if (irregular) {
-                        out.addIrregularSpace(pendingAt);
-                    }
-                    pending = COPY;
-                }
-                chars[len] = FOLD[c];
+            char unit = in[i];
+            byte unitKind = KIND[unit];
+            if (unitKind == COPY && pending == COPY) {
+                // The common case, a letter inside a word: one table read, one write.
+                chars[len] = FOLD[unit];
                 map[len++] = i;
-            } else if (kind == REMOVE) {
                 continue;
-            } else if (kind == SPACE || kind == NEWLINE) {
-                if (pending == COPY) {
-                    pending = kind;
-                    pendingAt = i;
-                    irregular = c != ' ';
-                } else {
-                    irregular = true;
-                    if (kind == NEWLINE) {
-                        pending = NEWLINE;
-                    }
-                }
-            } else {
-                String expansion;
-                int start = i;
-                if (kind == EXPAND) {
-                    expansion = EXPANSIONS.get(c);
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(source.charAt(i + 1))) {
-                    expansion = foldSupplementary(Character.toCodePoint(c, source.charAt(i + 1)));
+            }
+            if (unitKind == REMOVE) {
+                continue;
+            }
+            int origin = i;
+            String expansion = null;
+            if (unitKind >= EXPAND) {
+                boolean pair = unitKind == SURROGATE && Character.isHighSurrogate(unit) && i + 1 < n
+                        && Character.isLowSurrogate(in[i + 1]);
+                expansion = unitKind == EXPAND ? EXPANSIONS.get(unit)
+                        : pair ? foldSupplementary(Character.toCodePoint(unit, in[i + 1])) : "\uFFFD";
+                if (pair) {
                     i++;
-                } else {
-                    expansion = "\uFFFD";
                 }
                 out.setLength(len);
                 out.ensureCapacity(len + expansion.length() + 1 + (n - i));
                 chars = out.charArray();
                 map = out.offsetArray();
-                for (int k = 0; k < expansion.length(); k++) {
-                    char e = expansion.charAt(k);
-                    byte ek = KIND[e];
-                    if (ek == SPACE || ek == NEWLINE) {
-                        if (pending == COPY) {
-                            pending = ek;
-                            pendingAt = start;
-                        } else if (ek == NEWLINE) {
-                            pending = NEWLINE;
-                        }
-                        irregular = true;
-                        continue;
-                    }
+            }
+            int units = expansion == null ? 1 : expansion.length();
+            for (int u = 0; u < units; u++) {
+                // Expansions are already folded: their chars are copied, or are white space.
+                char c = expansion == null ? FOLD[unit] : expansion.charAt(u);
+                byte kind = expansion == null ? unitKind : KIND[c] == SPACE || KIND[c] == NEWLINE ? KIND[c] : COPY;
+                if (kind == COPY) {
                     if (pending != COPY) {
                         if (len > 0) {
                             chars[len] = pending == NEWLINE ? '\n' : ' ';
                             map[len++] = pendingAt;
                         }
                         if (irregular) {
-                            out.addIrregularSpace(pendingAt);
+                            out.addIrregularSpace(pendingAt, origin);
                         }
                         pending = COPY;
                     }
-                    chars[len] = e;
-                    map[len++] = start;
+                    chars[len] = c;
+                    map[len++] = origin;
+                } else if (pending == COPY) {
+                    pending = kind;
+                    pendingAt = origin;
+                    irregular = unit != ' ' || expansion != null;
+                } else {
+                    irregular = true;
+                    if (kind == NEWLINE) {
+                        pending = NEWLINE;
+                    }
                 }
             }
         }
         if (pending != COPY && irregular) {
-            out.addIrregularSpace(pendingAt);
+            out.addIrregularSpace(pendingAt, n);
         }
         out.setLength(len);
     }

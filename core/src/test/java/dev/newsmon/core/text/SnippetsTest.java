@@ -30,7 +30,7 @@ class SnippetsTest {
 
     @Test
     void preparedSourceGivesTheSameSnippetsAsTheStaticForm() {
-        String text = "  أ\n\nب  ج\u00A0د " + "كلمة\t".repeat(50) + "طبرق\r\n" + "x ".repeat(80) + "  ";
+        String text = "  أ\n\nب  ج\u00A0د \u200F ه\n\u200Fو " + "كلمة\t".repeat(50) + "طبرق\r\n" + "x ".repeat(80) + "\uFB01 \u00A8 y  ";
         Snippets.Source source = Snippets.of(text);
         NormalizedBuffer buffer = new NormalizedBuffer();
         TextNormalizer.normalizeInto(text, buffer);

@@ -50,23 +50,6 @@ final class NameIndex {
         this.entities = b.entities.toArray(new GazetteerEntity[0]);
         this.keyTexts = keys;
         int n = keys.length;
-        // Keys are stored without the article of their first word (الكرملين as كرملين, marked), so that an Arabic
-        // word with ال is walked once, from after its article, for names written with and without one.
-        java.util.TreeMap<String, int[]> paths = new java.util.TreeMap<>();
-        for (int k = 0; k < n; k++) {
-            boolean article = hasFoldableArticle(keys[k]);
-            int[] slot = paths.computeIfAbsent(article ? keys[k].substring(2) : keys[k], x -> new int[] {-1, -1});
-            slot[article ? 1 : 0] = k;
-        }
-        this.trie = CharTrie.build(paths.keySet().toArray(new String[0]));
-        this.bareKey = new int[paths.size()];
-        this.articleKey = new int[paths.size()];
-        int v = 0;
-        for (int[] slot : paths.values()) {
-            bareKey[v] = slot[0];
-            articleKey[v] = slot[1];
-            v++;
-        }
         keyEntities = new int[n][];
         keyFirm = new boolean[n][];
         keyDirect = new boolean[n];
@@ -78,14 +61,14 @@ final class NameIndex {
         keyScanned = new boolean[n];
         for (int k = 0; k < n; k++) {
             KeyInfo info = b.keys.get(keys[k]);
-            int m = info.entities.size();
+            int m = info.entityCount;
             keyEntities[k] = new int[m];
             keyFirm[k] = new boolean[m];
             boolean articleOk = true;
             for (int j = 0; j < m; j++) {
-                int e = info.entities.get(j);
+                int e = info.entities[j];
                 keyEntities[k][j] = e;
-                keyFirm[k][j] = !info.ambiguousFor.get(j);
+                keyFirm[k][j] = !info.ambiguousFor[j];
                 articleOk &= entities[e].articleAllowed();
             }
             keyDirect[k] = m == 1 && keyFirm[k][0];
@@ -99,6 +82,26 @@ final class NameIndex {
         this.cueCount = b.cueCount;
         this.contexts = b.contexts.toArray(new CompiledContext[0]);
         this.maxPrecedingWords = b.maxPrecedingWords;
+        b.keys.clear(); // the per-key facts are in arrays now; let a large gazetteer's builder go before the trie
+        // Keys are stored without the article of their first word (الكرملين as كرملين, marked), so that an Arabic
+        // word with ال is walked once, from after its article, for names written with and without one.
+        java.util.TreeMap<String, int[]> paths = new java.util.TreeMap<>();
+        for (int k = 0; k < n; k++) {
+            boolean article = hasFoldableArticle(keys[k]);
+            int[] slot = paths.computeIfAbsent(article ? keys[k].substring(2) : keys[k], x -> new int[] {-1, -1});
+            slot[article ? 1 : 0] = k;
+        }
+        this.bareKey = new int[paths.size()];
+        this.articleKey = new int[paths.size()];
+        int v = 0;
+        for (int[] slot : paths.values()) {
+            bareKey[v] = slot[0];
+            articleKey[v] = slot[1];
+            v++;
+        }
+        String[] pathKeys = paths.keySet().toArray(new String[0]);
+        paths.clear();
+        this.trie = CharTrie.build(pathKeys);
     }
 
     static NameIndex compile(Gazetteer gazetteer) {
@@ -153,13 +156,34 @@ final class NameIndex {
         return keyTexts[k];
     }
 
+    /** What the builder knows about one key; most keys name one entity, so no collections. */
     private static final class KeyInfo {
-        final List<Integer> entities = new ArrayList<>(1);
-        final List<Boolean> ambiguousFor = new ArrayList<>(1);
+        int[] entities = new int[1];
+        boolean[] ambiguousFor = new boolean[1];
+        int entityCount;
         boolean caseSensitive = true;
         boolean isName;
         int docCue = -1;
         int wordCue = -1;
+
+        int indexOf(int entity) {
+            for (int i = 0; i < entityCount; i++) {
+                if (entities[i] == entity) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void add(int entity, boolean ambiguous) {
+            if (entityCount == entities.length) {
+                entities = java.util.Arrays.copyOf(entities, entityCount * 2);
+                ambiguousFor = java.util.Arrays.copyOf(ambiguousFor, entityCount * 2);
+            }
+            entities[entityCount] = entity;
+            ambiguousFor[entityCount] = ambiguous;
+            entityCount++;
+        }
     }
 
     private static final class Builder {
@@ -171,13 +195,12 @@ final class NameIndex {
 
         void name(NameCompiler.Key key, int entity, boolean ambiguous) {
             KeyInfo info = keys.computeIfAbsent(key.text(), k -> new KeyInfo());
-            int at = info.entities.indexOf(entity);
+            int at = info.indexOf(entity);
             if (at < 0) {
-                info.entities.add(entity);
-                info.ambiguousFor.add(ambiguous);
-            } else if (ambiguous && !info.ambiguousFor.get(at)) {
+                info.add(entity, ambiguous);
+            } else if (ambiguous) {
                 // The same spelling listed both ways: ambiguous wins, the context rules exist for a reason.
-                info.ambiguousFor.set(at, true);
+                info.ambiguousFor[at] = true;
             }
             if (!info.isName) {
                 info.caseSensitive = key.caseSensitive();

@@ -42,10 +42,21 @@ class EntityTaggerTest {
 
     @Test
     void offsetsAreInTheOriginalTextWithHarakatAndInvisibleMarks() {
-        String text = "زار الرَّئِيسُ \u200Fبُوتِين القاهرةَ";
+        String text = "زار \u200Fبُوتِينُ القاهرةَ";
         EntityMention putin = tagger.tag(null, text).get(0);
         Span span = putin.offsets().get(0);
-        assertThat(text.substring(span.start(), span.end())).isEqualTo("بُوتِين");
+        assertThat(text.substring(span.start(), span.end())).isEqualTo("بُوتِينُ");
+    }
+
+    @Test
+    void aTitleBeforeANameIsPartOfTheMention() {
+        String text = "استقبل الرئيس عبد الفتاح السيسي ضيفه، ثم قال الرَّئِيسُ بوتين";
+        List<EntityMention> found = tagger.tag(null, text);
+        assertThat(found).extracting(EntityMention::id).containsExactly("abdel-fattah-el-sisi", "vladimir-putin");
+        Span sisi = found.get(0).offsets().get(0);
+        assertThat(text.substring(sisi.start(), sisi.end())).isEqualTo("الرئيس عبد الفتاح السيسي");
+        Span putin = found.get(1).offsets().get(0);
+        assertThat(text.substring(putin.start(), putin.end())).isEqualTo("الرَّئِيسُ بوتين");
     }
 
     @Test

@@ -126,16 +126,28 @@ final class DocumentScan {
 
     /** Walks the trie from every clitic split of the word [tokStart, tokEnd). */
     private void matchAt(char[] t, int n, int tokStart, int tokEnd) {
-        walk(t, n, CharTrie.ROOT, tokStart, tokStart, false);
+        walkBare(t, n, tokStart, tokEnd);
         char c0 = t[tokStart];
         if (tokEnd - tokStart < Clitics.MIN_STEM + 1 || !Clitics.isArabicLetter(c0)) {
             return;
         }
         afterConjunction(t, n, tokStart, tokEnd);
         if (Clitics.isConjunction(c0)) {
-            walk(t, n, CharTrie.ROOT, tokStart + 1, tokStart + 1, false);
+            walkBare(t, n, tokStart + 1, tokEnd);
             afterConjunction(t, n, tokStart + 1, tokEnd);
         }
+    }
+
+    /**
+     * A walk from {@code p} with no article before it. Skipped where the rest of the word is ال + two or more
+     * letters: keys with such a first word are all stored folded (see {@link NameIndex#hasFoldableArticle}), so
+     * only the walk from after the article can find them.
+     */
+    private void walkBare(char[] t, int n, int p, int tokEnd) {
+        if (tokEnd - p >= 2 + Clitics.MIN_STEM && t[p] == Clitics.ALEF && t[p + 1] == Clitics.LAM) {
+            return;
+        }
+        walk(t, n, CharTrie.ROOT, p, p, false);
     }
 
     private void afterConjunction(char[] t, int n, int p, int tokEnd) {
@@ -144,7 +156,7 @@ final class DocumentScan {
         if (!Clitics.isPreposition(c) || tokEnd - (p + 1) < Clitics.MIN_STEM) {
             return;
         }
-        walk(t, n, CharTrie.ROOT, p + 1, p + 1, false);
+        walkBare(t, n, p + 1, tokEnd);
         article(t, n, p + 1, tokEnd);
         if (c == Clitics.LAM && t[p + 1] == Clitics.LAM && tokEnd - (p + 2) >= Clitics.MIN_STEM) {
             // ل + ال is written لل: the article lost its alef (للسيسي, للفاغنر). The span starts at the first ل:

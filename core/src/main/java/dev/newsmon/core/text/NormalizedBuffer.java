@@ -74,23 +74,7 @@ public final class NormalizedBuffer {
             int start = irregularSpaces[2 * run];
             int end = Math.min(irregularSpaces[2 * run + 1], to);
             original.getChars(at, start, out, k);
-            k += start - at;
-            boolean space = false;
-            for (int i = start; i < end; i++) {
-                char c = sourceChars[i];
-                if (Snippets.isSpace(c)) {
-                    space = true;
-                } else {
-                    if (space) {
-                        out[k++] = ' ';
-                        space = false;
-                    }
-                    out[k++] = c;
-                }
-            }
-            if (space) {
-                out[k++] = ' ';
-            }
+            k = Snippets.collapse(sourceChars, start, end, out, k + start - at);
             at = end;
         }
         original.getChars(at, to, out, k);

@@ -17,12 +17,12 @@ public final class Snippets {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        return new Source(text, false, null).around(start, end);
+        return of(text).around(start, end);
     }
 
-    /** Snippets of one text: prepares the text once, then each snippet is a substring. */
+    /** Snippets of one text. */
     public static Source of(String text) {
-        return new Source(text == null ? "" : text, true, null);
+        return new Source(text == null ? "" : text, null);
     }
 
     /**
@@ -30,23 +30,16 @@ public final class Snippets {
      * a snippet without line breaks or runs of spaces is a plain substring. Valid until the buffer is reused.
      */
     public static Source of(NormalizedBuffer normalized) {
-        return new Source(normalized.original(), false, normalized);
+        return new Source(normalized.original(), normalized);
     }
 
-    /**
-     * A text prepared for many snippets: its white-space runs collapsed once, with a map from original to
-     * collapsed offsets, so that each snippet costs a substring however many entities an article names.
-     */
+    /** A text to cut snippets from, optionally with the white-space map its normalization recorded. */
     public static final class Source {
         private final String text;
-        private final boolean prepared;
         private final NormalizedBuffer spaces;
-        private String collapsed;
-        private int[] toCollapsed;
 
-        private Source(String text, boolean prepared, NormalizedBuffer spaces) {
+        private Source(String text, NormalizedBuffer spaces) {
             this.text = text;
-            this.prepared = prepared;
             this.spaces = spaces;
         }
 
@@ -80,68 +73,44 @@ public final class Snippets {
             while (last > first && isSpace(text.charAt(last - 1))) {
                 last--;
             }
-            String core = first == last ? "" : collapsed(first, last);
+            String core;
+            if (first == last) {
+                core = "";
+            } else if (spaces != null) {
+                core = spaces.collapsedOriginal(first, last);
+            } else {
+                char[] chars = new char[last - first];
+                text.getChars(first, last, chars, 0);
+                core = new String(chars, 0, collapse(chars, 0, chars.length, chars, 0));
+
+            }
             return (from > 0 ? "… " : "") + core + (to < length ? " …" : "");
         }
+    }
 
-        /** [first, last) of the original, both ends not white space, with inner runs collapsed. */
-        private String collapsed(int first, int last) {
-            if (spaces != null) {
-                return spaces.collapsedOriginal(first, last);
-            }
-            if (!prepared) {
-                return collapseRange(first, last);
-            }
-            if (collapsed == null) {
-                collapse();
-            }
-            return collapsed.substring(toCollapsed[first], toCollapsed[last - 1] + 1);
-        }
-
-        private String collapseRange(int first, int last) {
-            char[] out = new char[last - first];
-            text.getChars(first, last, out, 0);
-            int k = 0;
-            boolean space = false;
-            for (int i = 0; i < out.length; i++) {
-                char c = out[i];
-                if (isSpace(c)) {
-                    space = true;
-                } else {
-                    if (space) {
-                        out[k++] = ' ';
-                        space = false;
-                    }
-                    out[k++] = c;
-                }
-            }
-            return new String(out, 0, k);
-        }
-
-        private void collapse() {
-            int length = text.length();
-            char[] out = new char[length];
-            text.getChars(0, length, out, 0);
-            int[] map = new int[length];
-            int k = 0;
-            boolean space = false;
-            for (int i = 0; i < length; i++) {
-                char c = out[i];
-                if (isSpace(c)) {
-                    if (!space) {
-                        out[k++] = ' ';
-                        space = true;
-                    }
-                    map[i] = k - 1;
-                } else {
-                    map[i] = k;
-                    out[k++] = c;
+    /**
+     * Copies in[from, to) to out at k with every white-space run written as one ' ' (a run at the end too);
+     * returns the new end in out. In place (in == out, k == from) is allowed: the write never passes the read.
+     */
+    static int collapse(char[] in, int from, int to, char[] out, int k) {
+        int at = k;
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = in[i];
+            if (isSpace(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out[at++] = ' ';
                     space = false;
                 }
+                out[at++] = c;
             }
-            collapsed = new String(out, 0, k);
-            toCollapsed = map;
         }
+        if (space) {
+            out[at++] = ' ';
+        }
+        return at;
     }
 
     private static int clamp(int offset, int length) {

@@ -82,7 +82,6 @@ public final class Snippets {
                 char[] chars = new char[last - first];
                 text.getChars(first, last, chars, 0);
                 core = new String(chars, 0, collapse(chars, 0, chars.length, chars, 0));
-
             }
             return (from > 0 ? "… " : "") + core + (to < length ? " …" : "");
         }

@@ -1,71 +1,35 @@
 package dev.newsmon.core.tagging;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Arabic proclitic stripping for name lookup: (و|ف)? (ب|ك|ل)? (ال)?, with لل read as ل + ال. Every
- * intermediate form is a candidate, so a name written with its article (الكرملين) is found after بـ too.
+ * The Arabic proclitics a name may carry in running text, in the order they attach: a conjunction (و ف), a
+ * preposition (ب ك ل), the article (ال), with ل + ال written لل. وبالفاغنر = و + ب + ال + فاغنر;
+ * للسيسي = ل + (ا)لسيسي. The tagger tries every split and accepts only a split whose rest is a gazetteer
+ * key ending at the end of the word; a word is never cut anywhere else, so طبرقة is not طبرق and مصراتة is not
+ * مصر. Lucene's light stemmer is not used: it also strips suffixes and damages names (بوتين → بوت).
  */
 final class Clitics {
 
-    private static final int MIN_STEM = 2;
+    static final char ALEF = '\u0627';
+    static final char BEH = '\u0628';
+    static final char FEH = '\u0641';
+    static final char KAF = '\u0643';
+    static final char LAM = '\u0644';
+    static final char WAW = '\u0648';
+    /** What must remain of a word after its clitics: at least two letters. */
+    static final int MIN_STEM = 2;
 
     private Clitics() {
     }
 
-    /** A candidate stem and how many characters were stripped from the front of the token. */
-    record Stem(String text, int prefixLength) {
+    static boolean isConjunction(char c) {
+        return c == WAW || c == FEH;
     }
 
-    static List<Stem> stems(String token) {
-        List<Stem> out = new ArrayList<>(4);
-        out.add(new Stem(token, 0));
-        if (token.isEmpty() || !isArabicLetter(token.charAt(0))) {
-            return out;
-        }
-        List<Integer> afterConj = new ArrayList<>(2);
-        afterConj.add(0);
-        char c0 = token.charAt(0);
-        if ((c0 == '\u0648' || c0 == '\u0641') && token.length() - 1 >= MIN_STEM) {
-            afterConj.add(1);
-        }
-        for (int conj : afterConj) {
-            List<Integer> afterPrep = new ArrayList<>(2);
-            afterPrep.add(conj);
-            if (token.length() - conj - 1 >= MIN_STEM) {
-                char p = token.charAt(conj);
-                if (p == '\u0628' || p == '\u0643' || p == '\u0644') {
-                    afterPrep.add(conj + 1);
-                    // لل = ل + ال with the alef dropped: للسيسي → ال + سيسي
-                    if (p == '\u0644' && token.charAt(conj + 1) == '\u0644' && token.length() - conj - 2 >= MIN_STEM) {
-                        add(out, new Stem("\u0627" + token.substring(conj + 1), conj + 1));
-                        add(out, new Stem(token.substring(conj + 2), conj + 2));
-                    }
-                }
-            }
-            for (int prep : afterPrep) {
-                if (prep > 0) {
-                    add(out, new Stem(token.substring(prep), prep));
-                }
-                if (token.startsWith("\u0627\u0644", prep) && token.length() - prep - 2 >= MIN_STEM) {
-                    add(out, new Stem(token.substring(prep + 2), prep + 2));
-                }
-            }
-        }
-        return out;
+    static boolean isPreposition(char c) {
+        return c == BEH || c == KAF || c == LAM;
     }
 
-    private static void add(List<Stem> out, Stem stem) {
-        for (Stem s : out) {
-            if (s.text().equals(stem.text())) {
-                return;
-            }
-        }
-        out.add(stem);
-    }
-
-    private static boolean isArabicLetter(char c) {
-        return c >= '\u0621' && c <= '\u064A';
+    static boolean isArabicLetter(char c) {
+        return c >= '\u0620' && c <= '\u064A' || c >= '\u066E' && c <= '\u06D3';
     }
 }

@@ -2,45 +2,39 @@ package dev.newsmon.core.tagging;
 
 import dev.newsmon.core.model.EntityMention;
 import dev.newsmon.core.model.Span;
-import dev.newsmon.core.text.NormalizedText;
+import dev.newsmon.core.text.NormalizedBuffer;
 import dev.newsmon.core.text.Snippets;
-import dev.newsmon.core.text.TextNormalizer;
-import dev.newsmon.core.text.Token;
-import dev.newsmon.core.text.Tokenizer;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finds gazetteer entities in an article's title and text.
+ * Finds gazetteer entities in an article's title and text (docs/GAZETTEER.md describes the matching).
  *
- * <p>Names and text are normalized the same way ({@link TextNormalizer}); Arabic tokens are also tried with
- * their proclitics stripped (و ف, then ب ك ل, then ال; لل as ل + ال), and a match must cover whole tokens,
- * so طبرقة is not طبرق and مصراتة is not مصر. Offsets and snippets refer to the original text.
+ * <p>Names and text are normalized alike ({@link dev.newsmon.core.text.TextNormalizer}); a name matches whole
+ * words only, after the Arabic proclitics و ف ب ك ل ال لل; ambiguous names are decided per article by the
+ * context rules of the gazetteer. Offsets and snippets refer to the original title and text.
+ *
+ * <p>Building a tagger compiles the gazetteer into one trie (milliseconds for the built-in gazetteer, so a
+ * tagger per watchlist version is cheap). {@link #tag} is thread-safe and allocates only its result: each
+ * thread reuses its own work area.
  */
 public final class EntityTagger {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EntityTagger.class);
+    private static final ThreadLocal<DocumentScan> SCANS = ThreadLocal.withInitial(DocumentScan::new);
     private static volatile EntityTagger builtIn;
 
     private final Gazetteer gazetteer;
-    /** Name token sequences by their first token. */
-    private final Map<String, List<NameEntry>> byFirstToken = new HashMap<>();
+    private final NameIndex index;
 
     public EntityTagger(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        for (GazetteerEntity entity : gazetteer.entities()) {
-            for (String name : entity.names()) {
-                List<Token> tokens = Tokenizer.tokens(TextNormalizer.normalize(name));
-                if (tokens.isEmpty()) {
-                    continue;
-                }
-                String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
-                byFirstToken.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new NameEntry(words, entity));
-            }
-        }
-        byFirstToken.values().forEach(list -> list.sort((a, b) -> b.words.length - a.words.length));
+        this.index = NameIndex.compile(gazetteer);
     }
 
     /** A tagger over the bundled gazetteer (built once). */
@@ -62,100 +56,121 @@ public final class EntityTagger {
         return gazetteer;
     }
 
-    /** Entities in order of first appearance (title before text). */
-    public List<EntityMention> tag(String title, String text) {
-        Map<String, Accumulator> found = new LinkedHashMap<>();
-        scan(title == null ? "" : title, Span.TITLE, found);
-        scan(text == null ? "" : text, Span.TEXT, found);
-        List<EntityMention> out = new ArrayList<>(found.size());
-        for (Accumulator acc : found.values()) {
-            out.add(acc.toMention(title, text));
+    /** Number of distinct lookup keys (names, variants, cue phrases) the gazetteer compiled to. */
+    public int keyCount() {
+        return index.keyCount();
+    }
+
+    /**
+     * For diagnostics and benchmarks: every name key (normalized words joined by one space, all variants
+     * expanded) and the ids of the entities it can name, in key order. Cue phrases are not included.
+     */
+    public Map<String, List<String>> nameKeys() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int k = 0; k < index.keyCount(); k++) {
+            if (index.keyIsName[k]) {
+                List<String> ids = new ArrayList<>(index.keyEntities[k].length);
+                for (int e : index.keyEntities[k]) {
+                    ids.add(index.entities[e].id());
+                }
+                out.put(index.keyText(k), List.copyOf(ids));
+            }
         }
         return out;
     }
 
-    private void scan(String original, String field, Map<String, Accumulator> found) {
-        if (original.isEmpty()) {
-            return;
-        }
-        NormalizedText norm = TextNormalizer.normalize(original);
-        List<Token> tokens = Tokenizer.tokens(norm);
-        int i = 0;
-        while (i < tokens.size()) {
-            Match m = longestMatchAt(tokens, i);
-            if (m == null) {
-                i++;
-                continue;
-            }
-            Token first = tokens.get(i);
-            Token last = tokens.get(i + m.length - 1);
-            int start = norm.originalStart(first.start() + m.cliticLength);
-            int end = norm.originalEnd(last.end());
-            found.computeIfAbsent(m.entity.id(), id -> new Accumulator(m.entity))
-                    .add(new Span(field, start, end));
-            i += m.length;
+    /**
+     * Entities in order of first appearance (title before text); null title or text read as empty. Never
+     * throws: a failure is logged and gives an empty list.
+     */
+    public List<EntityMention> tag(String title, String text) {
+        String t = title == null ? "" : title;
+        String x = text == null ? "" : text;
+        DocumentScan scan = SCANS.get();
+        try {
+            scan.run(index, t, x);
+            return mentions(scan, t, x);
+        } catch (RuntimeException e) {
+            LOG.warn("Tagging failed for an article titled \"{}\"; no entities reported", Snippets.around(t, 0, 0), e);
+            SCANS.remove();
+            return List.of();
         }
     }
 
-    private Match longestMatchAt(List<Token> tokens, int index) {
-        String word = tokens.get(index).text();
-        Match best = null;
-        for (Clitics.Stem stem : Clitics.stems(word)) {
-            List<NameEntry> candidates = byFirstToken.get(stem.text());
-            if (candidates == null) {
-                continue;
+    private List<EntityMention> mentions(DocumentScan scan, String title, String text) {
+        if (scan.count == 0) {
+            return List.of();
+        }
+        // Entities in order of first appearance (candidates are in document order, title first); first count
+        // the spans of each, then fill exactly sized arrays.
+        int[] slots = scan.slotsFor(index.entities.length);
+        List<GazetteerEntity> entities = new ArrayList<>();
+        int[] sizes = new int[scan.count + scan.extraEntity.size()];
+        forEachAssignment(scan, (c, entity) -> {
+            int slot = scan.slot(slots, entity);
+            if (slot < 0) {
+                slot = entities.size();
+                scan.assignSlot(slots, entity, slot);
+                entities.add(index.entities[entity]);
             }
-            for (NameEntry entry : candidates) {
-                if (best != null && entry.words.length <= best.length) {
+            sizes[slot]++;
+        });
+        Span[][] spans = new Span[entities.size()][];
+        int[] filled = new int[entities.size()];
+        for (int i = 0; i < spans.length; i++) {
+            spans[i] = new Span[sizes[i]];
+        }
+        forEachAssignment(scan, (c, entity) -> {
+            int slot = scan.slot(slots, entity);
+            spans[slot][filled[slot]++] = span(scan, c);
+        });
+        List<EntityMention> out = new ArrayList<>(entities.size());
+        Snippets.Source titleSnippets = Snippets.of(scan.buffers[DocumentScan.TITLE]);
+        Snippets.Source textSnippets = Snippets.of(scan.buffers[DocumentScan.TEXT]);
+        for (int i = 0; i < spans.length; i++) {
+            GazetteerEntity entity = entities.get(i);
+            Span[] list = spans[i];
+            Span first = list[0];
+            boolean inTitle = first.field().equals(Span.TITLE);
+            for (Span sp : list) {
+                if (sp.field().equals(Span.TEXT)) {
+                    first = sp;
                     break;
                 }
-                if (matchesFrom(tokens, index, entry.words)) {
-                    best = new Match(entry.entity, entry.words.length, stem.prefixLength());
-                    break;
+            }
+            String snippet = (first.field().equals(Span.TEXT) ? textSnippets : titleSnippets).around(first.start(), first.end());
+            out.add(new EntityMention(entity.id(), entity.type(), entity.displayName(), list.length, inTitle,
+                    Arrays.asList(list), snippet));
+        }
+        return out;
+    }
+
+    /** Calls {@code action} for every (candidate, entity) the scan decided, in document order. */
+    private static void forEachAssignment(DocumentScan scan, Assignment action) {
+        for (int c = 0; c < scan.count; c++) {
+            int entity = scan.assigned[c];
+            if (entity >= 0) {
+                action.accept(c, entity);
+            } else if (entity != DocumentScan.DROPPED) {
+                // A name shared by several entities with nothing to choose between them counts for each.
+                for (int i = 0; i < scan.extraCandidate.size(); i++) {
+                    if (scan.extraCandidate.get(i) == c) {
+                        action.accept(c, scan.extraEntity.get(i));
+                    }
                 }
             }
         }
-        return best;
     }
 
-    private static boolean matchesFrom(List<Token> tokens, int index, String[] words) {
-        if (index + words.length > tokens.size()) {
-            return false;
-        }
-        for (int k = 1; k < words.length; k++) {
-            if (!tokens.get(index + k).text().equals(words[k])) {
-                return false;
-            }
-        }
-        return true;
+    @FunctionalInterface
+    private interface Assignment {
+        void accept(int candidate, int entity);
     }
 
-    private record NameEntry(String[] words, GazetteerEntity entity) {
-    }
-
-    private record Match(GazetteerEntity entity, int length, int cliticLength) {
-    }
-
-    private static final class Accumulator {
-        private final GazetteerEntity entity;
-        private final List<Span> spans = new ArrayList<>();
-
-        Accumulator(GazetteerEntity entity) {
-            this.entity = entity;
-        }
-
-        void add(Span span) {
-            spans.add(span);
-        }
-
-        EntityMention toMention(String title, String text) {
-            boolean inTitle = spans.stream().anyMatch(s -> s.field().equals(Span.TITLE));
-            Span firstInText = spans.stream().filter(s -> s.field().equals(Span.TEXT)).findFirst().orElse(null);
-            String snippet = firstInText != null
-                    ? Snippets.around(text, firstInText.start(), firstInText.end())
-                    : Snippets.around(title, spans.get(0).start(), spans.get(0).end());
-            return new EntityMention(entity.id(), entity.type(), entity.displayName(), spans.size(), inTitle,
-                    spans, snippet);
-        }
+    private static Span span(DocumentScan scan, int c) {
+        NormalizedBuffer buf = scan.buffers[scan.field[c]];
+        int s = buf.originalStart(scan.start[c]);
+        int e = Math.max(s, buf.originalEnd(scan.end[c]));
+        return new Span(scan.field[c] == DocumentScan.TITLE ? Span.TITLE : Span.TEXT, s, e);
     }
 }

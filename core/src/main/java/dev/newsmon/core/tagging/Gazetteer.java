@@ -1,24 +1,25 @@
 package dev.newsmon.core.tagging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsmon.core.model.EntityType;
 import dev.newsmon.core.watchlist.WatchlistEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** The set of known entities, loaded from the bundled {@code gazetteer.yaml}. Immutable. */
+/**
+ * The set of known entities: the bundled {@code gazetteer.yaml}, optionally extended with user gazetteer files
+ * (same format, docs/GAZETTEER.md) and watchlist names. Immutable; order is the file order, which also breaks
+ * ties between entities when context cannot.
+ */
 public final class Gazetteer {
 
     private static final String RESOURCE = "gazetteer.yaml";
@@ -27,9 +28,11 @@ public final class Gazetteer {
     private final Map<String, GazetteerEntity> byId;
 
     private Gazetteer(Map<String, GazetteerEntity> byId) {
-        this.byId = Map.copyOf(byId);
+        this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+        validateReferences();
     }
 
+    /** A gazetteer of exactly these entities; duplicate ids or unknown context references are errors. */
     public static Gazetteer of(Collection<GazetteerEntity> entities) {
         Map<String, GazetteerEntity> map = new LinkedHashMap<>();
         for (GazetteerEntity e : entities) {
@@ -51,7 +54,7 @@ public final class Gazetteer {
                         if (in == null) {
                             throw new IllegalStateException("missing resource " + RESOURCE);
                         }
-                        g = parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+                        g = of(GazetteerFormat.read(in, "built-in " + RESOURCE));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the built-in gazetteer", e);
                     }
@@ -62,30 +65,26 @@ public final class Gazetteer {
         return g;
     }
 
-    static Gazetteer parse(JsonNode root) {
-        List<GazetteerEntity> entities = new ArrayList<>();
-        for (JsonNode e : root.path("entities")) {
-            Set<String> names = new LinkedHashSet<>();
-            String en = text(e, "en");
-            String ar = text(e, "ar");
-            if (en != null) {
-                names.add(en);
-            }
-            if (ar != null) {
-                names.add(ar);
-            }
-            for (JsonNode alias : e.path("aliases")) {
-                names.add(alias.asText());
-            }
-            entities.add(new GazetteerEntity(text(e, "id"),
-                    EntityType.valueOf(text(e, "type").toUpperCase(Locale.ROOT)), en, ar, List.copyOf(names)));
+    /** Entities from a gazetteer file (YAML or JSON). Throws with the entity and field on any mistake. */
+    public static Gazetteer fromFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromYaml(in, file.toString());
         }
-        return of(entities);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    /** Entities from a gazetteer document; {@code where} names it in error messages. */
+    public static Gazetteer fromYaml(InputStream in, String where) throws IOException {
+        return of(GazetteerFormat.read(in, where));
+    }
+
+    /**
+     * This gazetteer extended with another (e.g. a user file on top of the built-in one): entities of
+     * {@code more} replace ours with the same id, new ones come after ours.
+     */
+    public Gazetteer extendedWith(Gazetteer more) {
+        Map<String, GazetteerEntity> merged = new LinkedHashMap<>(byId);
+        merged.putAll(more.byId);
+        return new Gazetteer(merged);
     }
 
     public Optional<GazetteerEntity> entity(String id) {
@@ -102,29 +101,46 @@ public final class Gazetteer {
 
     /**
      * This gazetteer plus the names of user watchlist entries: an entry with names defines a new entity, or
-     * adds aliases to the built-in entity with the same id. Entries with only an id change nothing.
+     * adds names to the entity with the same id. Entries with only an id change nothing. User names get the
+     * same normalization, clitic handling and automatic variants as built-in ones; pattern syntax in them is
+     * honoured when well-formed and taken literally otherwise.
      */
     public Gazetteer withWatchlistNames(Collection<WatchlistEntry> entries) {
         Map<String, GazetteerEntity> merged = new LinkedHashMap<>(byId);
         for (WatchlistEntry entry : entries) {
-            if (!entry.definesNames()) {
+            if (entry == null || !entry.definesNames()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (String n : entry.names()) {
+                if (n != null && !n.isBlank() && !names.contains(n.strip())) {
+                    names.add(n.strip());
+                }
+            }
+            if (names.isEmpty()) {
                 continue;
             }
             GazetteerEntity known = merged.get(entry.id());
             if (known != null) {
-                Set<String> names = new LinkedHashSet<>(known.names());
-                names.addAll(entry.names());
-                merged.put(entry.id(), new GazetteerEntity(known.id(),
-                        entry.type() != null ? entry.type() : known.type(), known.nameEn(), known.nameAr(),
-                        List.copyOf(names)));
+                merged.put(entry.id(), known.withExtraNames(names, entry.type()));
             } else {
-                String first = entry.names().get(0);
                 merged.put(entry.id(), new GazetteerEntity(entry.id(),
-                        entry.type() != null ? entry.type() : EntityType.ORG, latinOrNull(entry.names()),
-                        arabicOrNull(entry.names()), entry.names().isEmpty() ? List.of(first) : entry.names()));
+                        entry.type() != null ? entry.type() : EntityType.ORG, latinOrNull(names), arabicOrNull(names),
+                        names, List.of(), List.of(), true, EntityContext.NONE, true));
             }
         }
         return new Gazetteer(merged);
+    }
+
+    private void validateReferences() {
+        for (GazetteerEntity e : byId.values()) {
+            for (String ref : e.context().coMentions()) {
+                if (!byId.containsKey(ref)) {
+                    throw new IllegalArgumentException("gazetteer entity '" + e.id()
+                            + "': context.coMentions names unknown entity '" + ref + "'");
+                }
+            }
+        }
     }
 
     private static String latinOrNull(List<String> names) {
@@ -137,5 +153,10 @@ public final class Gazetteer {
 
     static boolean containsArabic(String s) {
         return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
+    }
+
+    @Override
+    public String toString() {
+        return "Gazetteer[" + byId.size() + " entities]";
     }
 }

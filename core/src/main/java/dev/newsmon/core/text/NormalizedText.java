@@ -3,8 +3,8 @@ package dev.newsmon.core.text;
 import java.util.Objects;
 
 /**
- * Text after {@link TextNormalizer}, with a map from every normalized character back to the original
- * text so that matches found on the normalized form are reported at original offsets.
+ * Text after {@link TextNormalizer}, with a map from every normalized character back to the original text so
+ * that matches found on the normalized form are reported at original offsets. Immutable.
  */
 public final class NormalizedText {
 
@@ -34,8 +34,11 @@ public final class NormalizedText {
         return text.length();
     }
 
-    /** Original offset of the normalized character at {@code index}. */
+    /** Original offset of the normalized character at {@code index} (the original length past the end). */
     public int originalStart(int index) {
+        if (index < 0) {
+            return 0;
+        }
         if (index >= toOriginal.length) {
             return original.length();
         }
@@ -43,18 +46,12 @@ public final class NormalizedText {
     }
 
     /**
-     * Original end offset (exclusive) of a normalized range ending (exclusive) at {@code end}: the end of the
-     * original character that produced the last normalized character.
+     * Original end offset (exclusive) of a normalized range ending (exclusive) at {@code end}: past the original
+     * character that produced the last normalized character, and past the harakat or tatweel written right
+     * after it, so the span covers the whole written word.
      */
     public int originalEnd(int end) {
-        if (end <= 0) {
-            return 0;
-        }
-        int start = toOriginal[end - 1];
-        int next = start + Character.charCount(original.codePointAt(start));
-        // A ligature or decomposition may map several normalized chars to one original char; skip
-        // combining marks that were dropped right after it so the span covers the whole written word.
-        return Math.min(next, original.length());
+        return OffsetMap.originalEnd(original, toOriginal, toOriginal.length, end);
     }
 
     @Override

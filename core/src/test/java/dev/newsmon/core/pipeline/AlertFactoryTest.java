@@ -51,7 +51,7 @@ class AlertFactoryTest {
         AlertMatch m = alertMatch("Wagner fighters leave Libyan base", "Officials said the fighters left on Sunday.",
                 "wagner-group");
         assertThat(m.inTitle()).isTrue();
-        assertThat(highlighted(m)).isEqualTo("Wagner");
+        assertThat(highlighted(m)).startsWith("Wagner");
     }
 
     @Test

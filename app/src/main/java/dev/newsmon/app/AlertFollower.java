@@ -94,7 +94,8 @@ final class AlertFollower implements AutoCloseable {
         }
     }
 
-    private static JsonNode parse(byte[] value) {
+    /** An alert record as JSON, or null when the record is a tombstone or not JSON. */
+    static JsonNode parse(byte[] value) {
         if (value == null) {
             return null;
         }

@@ -114,7 +114,7 @@ final class AlertsCommand implements Callable<Integer> {
         List<JsonNode> alerts = new ArrayList<>();
         while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                JsonNode a = parse(r.value());
+                JsonNode a = AlertFollower.parse(r.value());
                 if (a != null && matches(a, sinceTime)) {
                     alerts.add(a);
                 }
@@ -198,16 +198,5 @@ final class AlertsCommand implements Callable<Integer> {
             throw new ExitCodes.UsageException("--since: \"" + since + "\" is not an ISO-8601 date or time");
         }
         return t;
-    }
-
-    private static JsonNode parse(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readTree(value);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.newsmon.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsmon.core.json.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -79,7 +79,9 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
         byte[] payload = record.value() == null ? new byte[0] : record.value();
         try {
             Optional<String> formatHeader = header(headers, RawHeaders.FORMAT);
-            InputFormat format = formatHeader.map(f -> InputFormat.fromWireName(f).orElse(null)).orElse(InputFormat.JSON);
+            // No header means JSON; an unknown one must not be read as JSON (Optional.map(null) would say so).
+            InputFormat format = formatHeader.isEmpty() ? InputFormat.JSON
+                    : InputFormat.fromWireName(formatHeader.get()).orElse(null);
             String producerError = header(headers, RawHeaders.ERROR).orElse(null);
             if (format == null && producerError == null) {
                 producerError = "unknown input format \"" + formatHeader.get() + "\" in header " + RawHeaders.FORMAT;

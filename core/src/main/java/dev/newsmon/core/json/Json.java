@@ -95,9 +95,20 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("not a valid " + type.getSimpleName() + ": "
-                    + new String(json, 0, Math.min(json.length, 200), StandardCharsets.UTF_8), e);
+            // Says where, not what: the bytes are article text, and this message ends up in logs.
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage()
+                    : e.getMessage();
+            throw new UncheckedIOException("not a valid " + type.getSimpleName() + " (" + json.length + " bytes): "
+                    + firstLine(why), e);
         }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        String line = s.lines().findFirst().orElse("").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     public static <T> T read(String json, Class<T> type) {

@@ -80,10 +80,15 @@ class CrashRecoveryIT {
         assertThat(code).as("reference scan; stderr: %s", err).isZero();
         reference = Outcome.of(ScanIT.read(shared.resolve("reference")));
         assertThat(reference.origins()).hasSize(ARTICLES);
-        assertThat(reference.alerts()).hasSize(plan.planted());
+        // Pseudo-words may form a tracked name by chance in a long archive; the reference decides, this is a sanity check.
+        assertThat(reference.alerts().size()).isGreaterThanOrEqualTo(plan.planted());
         assertThat(reference.decisions().values().stream().filter(d -> d.startsWith("duplicate")).count())
                 .isGreaterThan(ARTICLES / 10);
-        report("reference scan: %s; %d alerts in %.1f s", plan, reference.alerts().size(), seconds(t0));
+        Map<String, Long> kinds = reference.decisions().values().stream()
+                .collect(Collectors.groupingBy(d -> d.split(" ")[0], java.util.TreeMap::new, Collectors.counting()));
+        report("reference scan: %d inputs (%d planted mentions, %d exact, %d url, %d near copies, %d broken) -> %s,"
+                + " %d alerts; %.1f s", plan.total(), plan.planted(), plan.exactCopies(), plan.urlCopies(),
+                plan.nearCopies(), plan.broken(), kinds, reference.alerts().size(), seconds(t0));
     }
 
     @Test

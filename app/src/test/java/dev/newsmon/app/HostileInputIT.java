@@ -219,6 +219,11 @@ class HostileInputIT {
                 + "<link>https://leak.example/1</link><description>&xxe;</description></item></channel></rss>\n",
                 StandardCharsets.UTF_8);
         rejected("xxe.xml", "entities");
+        Files.writeString(in.resolve("xxe.atom"), "<?xml version=\"1.0\"?>\n<!DOCTYPE feed [ <!ENTITY xxe SYSTEM \""
+                + secret.toUri() + "\"> ]>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Leak</title><entry>"
+                + "<title>Leak</title><link href=\"https://leak.example/2\"/><content type=\"text\">&xxe;</content>"
+                + "</entry></feed>\n", StandardCharsets.UTF_8);
+        rejected("xxe.atom", "entities");
         Files.writeString(in.resolve("external-dtd.rss"), "<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \""
                 + secret.toUri() + "\">\n<rss version=\"2.0\"><channel><title>Ext</title><item><title>Ext</title>"
                 + "<link>https://ext.example/1</link><description>before &ext; after</description></item></channel></rss>\n",

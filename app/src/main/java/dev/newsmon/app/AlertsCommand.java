@@ -155,8 +155,8 @@ final class AlertsCommand implements Callable<Integer> {
                 }
             }, "webhook-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            spec.commandLine().getErr().println("alerts: delivering to " + webhook + " (consumer group " + groupId
-                    + "); Ctrl-C stops");
+            spec.commandLine().getErr().println("alerts: delivering to " + LoggedUrl.of(webhook) + " (consumer group "
+                    + groupId + "); Ctrl-C stops");
             long n = sink.run();
             spec.commandLine().getErr().println("alerts: delivered " + n + " alerts");
         }

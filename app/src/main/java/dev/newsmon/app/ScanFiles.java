@@ -35,7 +35,8 @@ final class ScanFiles {
         Path file = dir.resolve(name + ".jsonl");
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (JsonNode n : sorted) {
-                w.write(Json.mapper().writeValueAsString(n));
+                // Records written by other producers may still carry unpaired surrogates; the file must stay UTF-8.
+                w.write(Json.wellFormed(Json.mapper().writeValueAsString(n)));
                 w.write('\n');
             }
         }

@@ -54,6 +54,9 @@ final class Settings implements IDefaultValueProvider {
         return new Settings(path == null ? Map.of() : load(Path.of(path)), env);
     }
 
+    /** A settings file is a few lines; anything bigger is the wrong file, and is not read into memory. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
     /** A properties or YAML file as flat keys ({@code a: {b: 1}} → {@code a.b=1}). */
     static Map<String, String> load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -62,6 +65,10 @@ final class Settings implements IDefaultValueProvider {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Map<String, String> out = new LinkedHashMap<>();
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ExitCodes.UsageException("config file " + file + " is larger than "
+                        + (MAX_FILE_BYTES >> 10) + " KiB; is it the right file?");
+            }
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
                 if (root != null && !root.isObject()) {

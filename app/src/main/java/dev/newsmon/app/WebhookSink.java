@@ -116,8 +116,8 @@ final class WebhookSink implements AutoCloseable {
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
-            LOG.warn("Delivery of alert {} to {} failed ({}, attempt {}); retrying in {} ms", alertId, target, problem,
-                    attempt, backoff.toMillis());
+            LOG.warn("Delivery of alert {} to {} failed ({}, attempt {}); retrying in {} ms", alertId,
+                    LoggedUrl.of(target), problem, attempt, backoff.toMillis());
             Thread.sleep(backoff.toMillis());
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }

@@ -267,10 +267,17 @@ public final class RecordPublisher implements AutoCloseable {
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
-    /** Flushes, then closes the producer. */
+    /** Flushes, then closes the producer; a stall that ended since the last check is reported first. */
     @Override
     public void close() {
+        producer.flush();
         monitor.shutdownNow();
+        try {
+            monitor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkStall();
         producer.close();
     }
 

@@ -89,7 +89,10 @@ final class SourceReader {
             return emptyFile(f);
         }
         byte[] head = head(f.path());
-        if (Bytes.containsNul(head, 0, head.length)) {
+        // A JSONL file that starts like JSON is text with perhaps a corrupt line (e.g. NULs left by a crash while
+        // writing): its lines are judged one by one, so the good ones are not lost with the bad one.
+        boolean jsonLines = f.kind() == FileKind.JSONL && startsLikeJson(head);
+        if (!jsonLines && Bytes.containsNul(head, 0, head.length)) {
             return UnitDraft.error(Bytes.errorPrefix(head, head.length), f.kind().format(), Origin.whole(f.display()),
                     UnitErrors.binaryFile());
         }
@@ -128,6 +131,15 @@ final class SourceReader {
         try (InputStream in = Files.newInputStream(path)) {
             return in.readNBytes(Bytes.SNIFF_BYTES);
         }
+    }
+
+    /** True when the first non-blank character (after an optional byte-order mark) is '{' or '['. */
+    static boolean startsLikeJson(byte[] head) {
+        int i = head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        return i < head.length && (head[i] == '{' || head[i] == '[');
     }
 
     /** True when the first non-blank character (after an optional byte-order mark) is '['. */

@@ -5,11 +5,15 @@ import dev.newsmon.core.ingest.InputFormat;
 import dev.newsmon.core.ingest.ParseOutcome;
 import dev.newsmon.core.ingest.RawHeaders;
 import dev.newsmon.core.ingest.RawInput;
+import dev.newsmon.core.json.Json;
+import dev.newsmon.core.model.Article;
+import dev.newsmon.core.model.EntityMention;
 import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
 import dev.newsmon.core.pipeline.ArticleAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -25,6 +29,14 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 final class AnalyzeProcessor implements Processor<byte[], byte[], String, SequencedItem> {
 
     static final String TIME_SOURCE_DEFAULT = "ingest-time";
+    /**
+     * Largest analyzed item (as JSON) sent on. A Kafka record over the broker's limit (1 MiB by default) fails the
+     * transaction, and the same input would fail it again after every retry: the monitor would stop. Bigger items
+     * are rejected here instead, with the size in the reason.
+     */
+    static final int MAX_ITEM_BYTES = 1_000_000;
+    /** Origins come from a producer header; one absurdly long would make its rejection record too large. */
+    static final int MAX_ORIGIN_CHARS = 1000;
 
     private final TopologyConfig config;
     private final ArticleParser parser;
@@ -48,7 +60,7 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
     @Override
     public void process(Record<byte[], byte[]> record) {
         Headers headers = record.headers();
-        String origin = header(headers, RawHeaders.ORIGIN).orElseGet(this::kafkaOrigin);
+        String origin = header(headers, RawHeaders.ORIGIN).map(AnalyzeProcessor::shortOrigin).orElseGet(this::kafkaOrigin);
         String run = header(headers, RawHeaders.RUN).orElse(null);
         long seq = header(headers, RawHeaders.SEQ).map(AnalyzeProcessor::parseSeq).orElse(SequencedItem.NO_SEQ);
         if (run == null || seq < 0) {
@@ -67,7 +79,9 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
         byte[] payload = record.value() == null ? new byte[0] : record.value();
         try {
             Optional<String> formatHeader = header(headers, RawHeaders.FORMAT);
-            InputFormat format = formatHeader.map(f -> InputFormat.fromWireName(f).orElse(null)).orElse(InputFormat.JSON);
+            // No header means JSON; an unknown one must not be read as JSON (Optional.map(null) would say so).
+            InputFormat format = formatHeader.isEmpty() ? InputFormat.JSON
+                    : InputFormat.fromWireName(formatHeader.get()).orElse(null);
             String producerError = header(headers, RawHeaders.ERROR).orElse(null);
             if (format == null && producerError == null) {
                 producerError = "unknown input format \"" + formatHeader.get() + "\" in header " + RawHeaders.FORMAT;
@@ -80,12 +94,50 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
                 return new SequencedItem(run, seq, null, rejected.rejection(), ingestedAt);
             }
             ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
-            return new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()), null, ingestedAt);
+            SequencedItem item = new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()),
+                    null, ingestedAt);
+            long size = sizeOverLimit(item);
+            if (size > 0) {
+                return new SequencedItem(run, seq, null, new Rejection(String.format(Locale.ROOT,
+                        "The article is too large to publish: after analysis it is %d KiB of JSON, over the %d KiB"
+                                + " limit of one Kafka record", (size + 1023) / 1024, MAX_ITEM_BYTES / 1024),
+                        item.analyzed().article().id(), origin, ArticleParser.excerpt(payload),
+                        RejectCode.TOO_LARGE.wireName()), ingestedAt);
+            }
+            return item;
         } catch (RuntimeException | StackOverflowError e) {
             return new SequencedItem(run, seq, null, new Rejection("Internal error while analyzing the article ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, origin,
                     ArticleParser.excerpt(payload), RejectCode.INTERNAL.wireName()), ingestedAt);
         }
+    }
+
+    /**
+     * The item's size as JSON when it exceeds {@link #MAX_ITEM_BYTES}, else 0. It is serialized only when a cheap
+     * upper bound (every char escaped as {@code \\uXXXX}, a generous allowance per entity and offset) exceeds the
+     * limit, which almost no article does.
+     */
+    static long sizeOverLimit(SequencedItem item) {
+        Article a = item.analyzed().article();
+        long chars = len(a.text()) + len(a.title()) + 2L * len(a.url()) + len(a.source()) + len(a.origin())
+                + 2L * len(a.id());
+        long entities = 0;
+        for (EntityMention e : a.entities()) {
+            entities += 1024 + 6L * len(e.snippet()) + 64L * e.offsets().size();
+        }
+        if (6 * chars + entities + 16_384 <= MAX_ITEM_BYTES) {
+            return 0;
+        }
+        long size = Json.writeBytes(item).length;
+        return size > MAX_ITEM_BYTES ? size : 0;
+    }
+
+    private static long len(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private static String shortOrigin(String origin) {
+        return origin.length() <= MAX_ORIGIN_CHARS ? origin : origin.substring(0, MAX_ORIGIN_CHARS) + "…";
     }
 
     private String kafkaOrigin() {

@@ -54,6 +54,12 @@ public final class RejectingExceptionHandler implements ProcessingExceptionHandl
         return DeserializationExceptionHandler.Response.resume(List.of(rejection(context, exception, "reading")));
     }
 
+    /** One line of at most 300 chars: exception messages may quote whatever the record held. */
+    private static String firstLine(String message) {
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
     private ProducerRecord<byte[], byte[]> rejection(ErrorHandlerContext context, Exception e, String stage) {
         Header originHeader = context.headers() == null ? null : context.headers().lastHeader(RawHeaders.ORIGIN);
         String origin = originHeader != null && originHeader.value() != null
@@ -61,8 +67,8 @@ public final class RejectingExceptionHandler implements ProcessingExceptionHandl
                 : context.topic() + "/" + context.partition() + "/" + context.offset();
         byte[] raw = context.sourceRawValue() == null ? new byte[0] : context.sourceRawValue();
         Rejection r = new Rejection("Internal error while " + stage + " the record (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, origin, ArticleParser.excerpt(raw),
-                RejectCode.INTERNAL.wireName());
+                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")", null, origin,
+                ArticleParser.excerpt(raw), RejectCode.INTERNAL.wireName());
         return new ProducerRecord<>(rejectedTopic, null, context.timestamp() < 0 ? null : context.timestamp(),
                 origin.getBytes(StandardCharsets.UTF_8), Json.writeBytes(r));
     }

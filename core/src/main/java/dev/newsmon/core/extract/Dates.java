@@ -62,6 +62,9 @@ public final class Dates {
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "(?<!\\d)(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{4})(?!\\d)");
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private Dates() {
     }
 
@@ -73,7 +76,15 @@ public final class Dates {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip();
+        Instant t = parseAnyForm(value.strip());
+        // Years beyond four digits parse as ISO-8601 but overflow epoch milliseconds downstream.
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new DateTimeException("\"" + abbreviate(value.strip()) + "\" is outside the years 1 to 9999");
+        }
+        return t;
+    }
+
+    private static Instant parseAnyForm(String v) {
         if (v.matches("-?\\d{9,13}")) {
             long n = Long.parseLong(v);
             return v.length() >= 12 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);

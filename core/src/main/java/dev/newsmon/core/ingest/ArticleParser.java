@@ -1,6 +1,9 @@
 package dev.newsmon.core.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.core.extract.Dates;
 import dev.newsmon.core.extract.ExtractedPage;
@@ -14,6 +17,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -30,6 +34,11 @@ public final class ArticleParser {
     /** How much of a rejected input is kept in the rejection record. */
     public static final int RAW_EXCERPT_CHARS = 2000;
     static final int MAX_ID_LENGTH = 256;
+    /** Longer titles and source names are cut (with "…"): they are labels, and they are repeated in every output. */
+    static final int MAX_TITLE_CHARS = 1000;
+    static final int MAX_SOURCE_CHARS = 200;
+    /** A longer {@code url} is rejected: cutting it would change the article's identity. */
+    static final int MAX_URL_CHARS = 8192;
     /** {@code publishedAtSource} of an article whose date lay in the future and was replaced. */
     public static final String FUTURE_DATE_REPLACED = "future-date-replaced";
     private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
@@ -94,28 +103,23 @@ public final class ArticleParser {
     }
 
     private static ParsedArticle fromPage(ExtractedPage page, RawInput in, String emptyReason) {
-        if (page.text().isBlank() && (page.title() == null || page.title().isBlank())) {
+        if (isBlankText(page.text()) && isBlankText(page.title())) {
             throw new InvalidArticleException(RejectCode.NO_TEXT, emptyReason, null);
         }
-        String text = page.text().isBlank() ? page.title() : page.text();
-        String title = page.title() != null ? page.title() : firstLine(text);
+        String text = isBlankText(page.text()) ? page.title() : page.text();
+        String title = cut(!isBlankText(page.title()) ? page.title().strip() : firstLine(text), MAX_TITLE_CHARS);
         Instant published = page.publishedAt();
         String publishedSource = in.format() == InputFormat.HTML ? "html-meta" : "text";
         if (published == null) {
             published = in.fallbackTime();
             publishedSource = in.fallbackTimeSource();
         }
-        return new ParsedArticle(null, page.url(), page.siteName(), title, text,
+        return new ParsedArticle(null, checkedUrl(page.url()), cut(page.siteName(), MAX_SOURCE_CHARS), title, text,
                 Languages.normalizeTag(page.lang()), published, publishedSource, in.origin());
     }
 
     private static ParsedArticle fromJson(String text, RawInput in) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line is not valid JSON: " + e.getOriginalMessage(), null);
-        }
+        JsonNode node = readOneValue(text);
         if (node == null || !node.isObject()) {
             throw new InvalidArticleException(RejectCode.NOT_AN_OBJECT, "expected a JSON object for the article, found "
                     + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)), null);
@@ -131,12 +135,12 @@ public final class ArticleParser {
             String publishedRaw = dateText(node);
             String mainText;
             ExtractedPage page = null;
-            if (body != null && !body.isBlank()) {
+            if (!isBlankText(body)) {
                 mainText = body.strip();
-            } else if (html != null && !html.isBlank()) {
+            } else if (!isBlankText(html)) {
                 page = HtmlExtractor.extract(html);
                 mainText = page.text();
-                if (mainText.isBlank()) {
+                if (isBlankText(mainText)) {
                     throw new InvalidArticleException(RejectCode.NO_TEXT, "the html field has no readable text", id);
                 }
             } else if (body != null || html != null) {
@@ -144,15 +148,16 @@ public final class ArticleParser {
             } else {
                 throw new InvalidArticleException(RejectCode.MISSING_BODY, "the article has neither \"body\" nor \"html\"", id);
             }
-            if (title == null || title.isBlank()) {
-                title = page != null && page.title() != null ? page.title() : firstLine(mainText);
+            if (isBlankText(title)) {
+                title = page != null && !isBlankText(page.title()) ? page.title() : firstLine(mainText);
             }
             Instant published;
             String publishedSource;
             try {
                 published = Dates.parse(publishedRaw);
             } catch (DateTimeException e) {
-                throw new InvalidArticleException(RejectCode.INVALID_DATE, "publishedAt " + e.getMessage(), id);
+                throw new InvalidArticleException(RejectCode.INVALID_DATE, "the date in \"publishedAt\" cannot be read: "
+                        + e.getMessage(), id);
             }
             publishedSource = "input";
             if (published == null && page != null && page.publishedAt() != null) {
@@ -169,11 +174,70 @@ public final class ArticleParser {
             if (source == null && page != null) {
                 source = page.siteName();
             }
-            return new ParsedArticle(id, blankToNull(url), blankToNull(source), title.strip(), mainText,
+            return new ParsedArticle(id, checkedUrl(blankToNull(url)), cut(blankToNull(source), MAX_SOURCE_CHARS),
+                    cut(title.strip(), MAX_TITLE_CHARS), mainText,
                     Languages.normalizeTag(lang), published, publishedSource, in.origin());
         } catch (InvalidArticleException e) {
             throw new InvalidArticleException(e.code, e.getMessage(), id);
         }
+    }
+
+    /**
+     * Exactly one JSON value: {@code {…}{…}} or {@code {…} words} on one line is rejected, not read as its first
+     * object (the rest would vanish without trace).
+     */
+    private static JsonNode readOneValue(String text) {
+        try (JsonParser p = Json.mapper().createParser(text)) {
+            JsonNode node = Json.mapper().readTree(p);
+            JsonLocation end = p.currentLocation();
+            boolean more;
+            try {
+                more = p.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line has more content after the article"
+                        + " (from column " + end.getColumnNr() + ") that is not JSON", null);
+            }
+            if (more) {
+                throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line holds more than one JSON value: "
+                        + "another one starts after the article (column " + p.currentTokenLocation().getColumnNr()
+                        + "); put one article per line", null);
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidArticleException(RejectCode.INVALID_JSON, "the JSON is too deeply nested or too large to"
+                    + " read (" + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + ")", null);
+        } catch (JsonProcessingException e) {
+            throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line is not valid JSON: "
+                    + e.getOriginalMessage(), null);
+        } catch (IOException e) {
+            throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line cannot be read as JSON: "
+                    + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Blank for a reader: nothing but white space, invisible format characters (zero-width and bidi marks, BOM,
+     * soft hyphen) and control characters. {@link String#isBlank()} lets NBSP and U+200B through.
+     */
+    static boolean isBlankText(String s) {
+        return s == null || s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || Character.getType(cp) == Character.FORMAT || Character.isISOControl(cp));
+    }
+
+    private static String cut(String s, int maxChars) {
+        if (s == null || s.length() <= maxChars) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return s.substring(0, end) + "…";
+    }
+
+    private static String checkedUrl(String url) {
+        if (url != null && url.length() > MAX_URL_CHARS) {
+            throw new InvalidArticleException(RejectCode.TOO_LARGE, "the url is " + url.length() + " characters long,"
+                    + " over the " + MAX_URL_CHARS + " limit; it cannot be an article's address", null);
+        }
+        return url;
     }
 
     private static String id(JsonNode node) {
@@ -247,8 +311,7 @@ public final class ArticleParser {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().split("\\R", 2)[0].strip();
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return cut(text.strip().split("\\R", 2)[0].strip(), 200);
     }
 
     private static String blankToNull(String s) {

@@ -8,8 +8,10 @@ import dev.newsmon.core.ingest.Languages;
 import dev.newsmon.core.ingest.ParsedArticle;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.EntityMention;
+import dev.newsmon.core.model.Span;
 import dev.newsmon.core.tagging.EntityTagger;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +21,12 @@ import java.util.Locale;
  */
 public final class ArticleAnalyzer {
 
+    /**
+     * Most offsets kept per entity and field ({@code mentions} still counts them all): a text repeating a name
+     * thousands of times would otherwise give an output record larger than Kafka accepts.
+     */
+    public static final int MAX_OFFSETS_PER_FIELD = 100;
+
     private final Fingerprinter fingerprinter = new Fingerprinter();
 
     public AnalyzedArticle analyze(ParsedArticle in, EntityTagger tagger) {
@@ -27,12 +35,33 @@ public final class ArticleAnalyzer {
         String id = ArticleIds.resolve(in.givenId(), canonicalUrl, contentHash);
         String lang = in.lang() != null ? in.lang() : Languages.detect(in.title(), in.text());
         String source = in.source() != null ? in.source() : hostOf(in.url());
-        List<EntityMention> entities = tagger.tag(in.title(), in.text());
+        List<EntityMention> entities = withCappedOffsets(tagger.tag(in.title(), in.text()));
         Article article = new Article(id, in.url(), canonicalUrl, source, in.title(), lang, in.publishedAt(),
                 in.publishedAtSource(), in.origin(), entities, in.text(), contentHash);
         long eventTime = in.publishedAt() == null ? 0L : in.publishedAt().toEpochMilli();
         return new AnalyzedArticle(article,
                 fingerprinter.candidate(id, canonicalUrl, contentHash, in.text(), entities, eventTime));
+    }
+
+    static List<EntityMention> withCappedOffsets(List<EntityMention> entities) {
+        List<EntityMention> out = new ArrayList<>(entities.size());
+        for (EntityMention e : entities) {
+            if (e.offsets().size() <= MAX_OFFSETS_PER_FIELD) {
+                out.add(e);
+                continue;
+            }
+            List<Span> kept = new ArrayList<>();
+            int title = 0;
+            int text = 0;
+            for (Span s : e.offsets()) {
+                boolean inTitle = Span.TITLE.equals(s.field());
+                if (inTitle ? title++ < MAX_OFFSETS_PER_FIELD : text++ < MAX_OFFSETS_PER_FIELD) {
+                    kept.add(s);
+                }
+            }
+            out.add(new EntityMention(e.id(), e.type(), e.name(), e.mentions(), e.inTitle(), kept, e.snippet()));
+        }
+        return out;
     }
 
     static String hostOf(String url) {

@@ -16,12 +16,21 @@ import java.util.Locale;
 public final class WatchlistFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Limits on what a file or a watchlist record may hold: every instance builds a tagger from it. */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+    public static final int MAX_NAMES = 1000;
+    public static final int MAX_NAME_CHARS = 200;
 
     private WatchlistFile() {
     }
 
     public static Watchlist load(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new InvalidWatchlistException(file + " is " + (size >> 20) + " MiB; a watchlist file may be at most "
+                    + (MAX_FILE_BYTES >> 20) + " MiB");
+        }
         byte[] bytes = Files.readAllBytes(file);
         JsonNode root;
         try {
@@ -65,9 +74,17 @@ public final class WatchlistFile {
             if (!item.get("names").isArray()) {
                 throw new InvalidWatchlistException(where + ": \"names\" must be an array of strings");
             }
+            if (item.get("names").size() > MAX_NAMES) {
+                throw new InvalidWatchlistException(where + ": at most " + MAX_NAMES + " names per entity, not "
+                        + item.get("names").size());
+            }
             for (JsonNode n : item.get("names")) {
                 if (!n.isTextual() || n.asText().isBlank()) {
                     throw new InvalidWatchlistException(where + ": \"names\" must hold non-empty strings");
+                }
+                if (n.asText().length() > MAX_NAME_CHARS) {
+                    throw new InvalidWatchlistException(where + ": a name may be at most " + MAX_NAME_CHARS
+                            + " characters, not " + n.asText().length());
                 }
                 names.add(n.asText().trim());
             }

@@ -55,6 +55,11 @@ final class DemoCommand implements Callable<Integer> {
             // The sample archive spans years: remember all of it, so a restarted demo recognises its re-sent samples.
             service.dedupHorizon = DEMO_HORIZON;
         }
+        // The HTTP API is read-only without a token; the demo makes one up so its page can change the watchlist.
+        boolean generatedToken = service.httpToken == null || service.httpToken.isBlank();
+        if (generatedToken) {
+            service.httpToken = newToken();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ShutdownSignal shutdown = new ShutdownSignal();
@@ -69,6 +74,10 @@ final class DemoCommand implements Callable<Integer> {
                 if (pipeline.http() != null) {
                     err.println("newsmon demo: live page on http://" + service.httpHost + ":"
                             + pipeline.http().port() + "/ (alerts as they happen, entity trends, watchlist)");
+                    if (generatedToken) {
+                        err.println("newsmon demo: to change the watchlist on the page, use the API token "
+                                + service.httpToken);
+                    }
                 }
                 err.println("newsmon demo: alerts for tracked entities (watchlist: ./newsmon watchlist list):");
                 err.flush();
@@ -100,6 +109,12 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[9];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void pause(Duration d) {

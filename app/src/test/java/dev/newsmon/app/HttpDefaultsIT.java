@@ -54,6 +54,15 @@ class HttpDefaultsIT {
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 assertThat(send(http, method, base + "/health/ready").statusCode()).as(method).isEqualTo(405);
             }
+            // Without a token the API is read-only: the watchlist cannot be changed over HTTP.
+            HttpRequest add = HttpRequest.newBuilder(URI.create(base + "/api/watchlist")).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"khalifa-haftar\"}")).build();
+            assertThat(http.send(add, HttpResponse.BodyHandlers.ofString())).satisfies(r -> {
+                assertThat(r.statusCode()).isEqualTo(403);
+                assertThat(r.body()).contains("read-only");
+            });
+            assertThat(send(http, "DELETE", base + "/api/watchlist/tobruk").statusCode()).isEqualTo(403);
             Optional<InetAddress> external = nonLoopbackAddress();
             if (external.isPresent()) {
                 InetSocketAddress elsewhere = new InetSocketAddress(external.get(), port);
@@ -64,7 +73,7 @@ class HttpDefaultsIT {
                 }).as("connect to %s", elsewhere).isInstanceOf(IOException.class);
             }
             System.out.println("RELIABILITY | HTTP defaults: 127.0.0.1 only (" + external.map(a -> "refused on "
-                    + a.getHostAddress()).orElse("no other interface to try") + "), GET/HEAD only, others 405");
+                    + a.getHostAddress()).orElse("no other interface to try") + "), GET/HEAD only, others 405; watchlist API read-only (403)");
         }
     }
 

@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /api/entities/top?window=24h|7d&limit=N} unique articles per entity over the last day / week of
  *       event time, with a series for sparklines; answered by the instance that hosts the trend store (proxied)</li>
  *   <li>{@code /api/watchlist} GET the tracked entities; POST {@code {"id", "type", "names"}} adds one; DELETE
- *       {@code /api/watchlist/ID} removes one. Writes need {@code Authorization: Bearer TOKEN} when a token is set.</li>
+ *       {@code /api/watchlist/ID} removes one. The API is read-only unless a token is configured; writes then need
+ *       {@code Authorization: Bearer TOKEN}.</li>
  *   <li>{@code /api/info} instance, whether writes need a token, trend settings</li>
  * </ul>
  */
@@ -304,8 +305,7 @@ public final class LiveApi implements AutoCloseable {
             Exchanges.methodNotAllowed(ex, "DELETE");
             return;
         }
-        if (!Exchanges.authorized(ex, token)) {
-            unauthorized(ex);
+        if (!writeAllowed(ex)) {
             return;
         }
         if (!queries.watchlist().tracks(id)) {
@@ -318,8 +318,7 @@ public final class LiveApi implements AutoCloseable {
     }
 
     private void add(HttpExchange ex) throws IOException {
-        if (!Exchanges.authorized(ex, token)) {
-            unauthorized(ex);
+        if (!writeAllowed(ex)) {
             return;
         }
         String type = ex.getRequestHeaders().getFirst("Content-Type");
@@ -356,6 +355,23 @@ public final class LiveApi implements AutoCloseable {
                 "note", "applies to the next articles within a second"));
     }
 
+    /**
+     * Without a configured token the API is read-only (nobody on the machine can change what is tracked by
+     * accident or on purpose); with one, a write must carry it.
+     */
+    private boolean writeAllowed(HttpExchange ex) throws IOException {
+        if (token == null) {
+            Exchanges.error(ex, 403, "the HTTP API is read-only: start newsmon with NEWSMON_HTTP_TOKEN (or --http-token)"
+                    + " to change the watchlist here, or use ./newsmon watchlist add|remove");
+            return false;
+        }
+        if (!Exchanges.authorized(ex, token)) {
+            unauthorized(ex);
+            return false;
+        }
+        return true;
+    }
+
     private void unauthorized(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"newsmon\"");
         Exchanges.error(ex, 401, "this change needs the API token: Authorization: Bearer <token>");
@@ -377,6 +393,7 @@ public final class LiveApi implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tracked", tracked);
         out.put("writeRequiresToken", tokenRequired());
+        out.put("readOnly", !tokenRequired());
         return out;
     }
 
@@ -387,6 +404,7 @@ public final class LiveApi implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("instance", self == null ? null : self.host() + ":" + self.port());
         out.put("writeRequiresToken", tokenRequired());
+        out.put("readOnly", !tokenRequired());
         out.put("alertBuffer", feed.capacity());
         TrendConfig t = queries.trendConfig();
         if (t.enabled()) {

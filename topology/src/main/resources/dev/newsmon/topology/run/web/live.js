@@ -254,6 +254,10 @@
         return;
       }
       $('token-row').hidden = !body.writeRequiresToken;
+      $('watch-form').hidden = !!body.readOnly;
+      if (body.readOnly) {
+        $('watch-msg').textContent = 'Read-only: start newsmon with NEWSMON_HTTP_TOKEN to change the watchlist here.';
+      }
       $('watchlist').replaceChildren(...body.tracked.map((e) => {
         rememberEntity(e.id, e.name);
         return el('li', {'data-entity': e.id},
@@ -261,8 +265,8 @@
             el('span', {class: 'name', text: e.name}),
             e.nameAr ? el('span', {class: 'ar', dir: 'rtl', lang: 'ar', text: e.nameAr}) : null,
             el('span', {class: 'id', text: e.id + (e.type ? ' · ' + e.type : '') + (e.builtIn ? '' : ' · user-defined')})),
-          el('button', {type: 'button', title: 'Stop tracking ' + e.id, 'aria-label': 'Stop tracking ' + e.id,
-            text: '×', onclick: () => removeEntity(e.id)}));
+          body.readOnly ? null : el('button', {type: 'button', title: 'Stop tracking ' + e.id,
+            'aria-label': 'Stop tracking ' + e.id, text: '×', onclick: () => removeEntity(e.id)}));
       }));
     } catch (e) {
       $('watch-msg').textContent = 'watchlist unavailable: ' + e.message;

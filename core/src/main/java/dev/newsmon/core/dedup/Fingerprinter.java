@@ -138,6 +138,8 @@ public final class Fingerprinter {
             short[] lead) {
         FeatureSet found = new FeatureSet();
         long[] h = w.hashes;
+        // Words that already gave a feature: a tagged entity written with them is the same fact, counted once.
+        boolean[] featured = new boolean[w.size];
         for (int i = 0; i < w.size; i++) {
             long feature = 0L;
             long number = Lexicon.numberWord(h[i]);
@@ -157,17 +159,20 @@ public final class Fingerprinter {
             }
             if (feature != 0L) {
                 found.add(feature);
+                featured[i] = true;
             }
             if (Lexicon.isPlaceCue(h[i]) && nextInSentence && !w.is(i + 1, Words.NUMBER)
                     && !Lexicon.isStopword(h[i + 1]) && Lexicon.place(h[i + 1]) == 0L) {
                 found.add(TAG_CUED ^ h[i + 1]);
+                featured[i + 1] = true;
             }
             if (pairPlace != 0L) {
+                featured[i + 1] = true;
                 i++;
             }
         }
         for (EntityMention e : entities) {
-            if (e != null && e.offsets().stream().anyMatch(s -> Span.TEXT.equals(s.field()))) {
+            if (e != null && namedApartFromWordFeatures(e, w, featured)) {
                 found.add(TAG_ENTITY ^ Words.hashOf(e.id()));
             }
         }
@@ -178,6 +183,41 @@ public final class Fingerprinter {
             features[i] = (short) sorted[i];
         }
         return new TextSketch(shingles, signature, lead, features, sorted.length > kept);
+    }
+
+    /**
+     * True when the entity is mentioned in the text at least once by words that gave no feature of their own.
+     * A town the place list knows ("ومرزق") is one fact whether or not the tagger also names it; counting it
+     * twice would turn an editor's one dropped name into two omissions.
+     */
+    private static boolean namedApartFromWordFeatures(EntityMention e, Words w, boolean[] featured) {
+        for (Span s : e.offsets()) {
+            if (s == null || !Span.TEXT.equals(s.field())) {
+                continue;
+            }
+            boolean covered = false;
+            for (int j = firstWordEndingAfter(w, s.start()); j < w.size && w.starts[j] < s.end(); j++) {
+                covered |= featured[j];
+            }
+            if (!covered) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstWordEndingAfter(Words w, int offset) {
+        int lo = 0;
+        int hi = w.size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (w.ends[mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Distinct 16-bit feature hashes; the sketch keeps the smallest ones (a bottom-k sample). */

@@ -36,6 +36,7 @@ public final class TextSketch {
     public static final int MAX_FEATURES = 24;
     private static final int SIGNATURE_MASK = (1 << SIGNATURE_BITS) - 1;
     private static final double CHANCE_MATCH = 1.0 / (1 << SIGNATURE_BITS);
+    private static final long LOWEST_BIT_OF_EACH_BIN = 0x041041041041L;
     /** Version 1 carried 128 16-bit bins and no b-bit signature. */
     private static final byte VERSION_1 = 1;
     private static final int VERSION_1_BINS = 128;
@@ -124,15 +125,18 @@ public final class TextSketch {
         if (a.length != SIGNATURE_BYTES || b.length != SIGNATURE_BYTES) {
             return 0.0;
         }
-        int matches = 0;
-        for (int o = 0; o < SIGNATURE_BYTES; o += 3) {
-            int x = ((a[o] ^ b[o]) & 0xFF) << 16 | ((a[o + 1] ^ b[o + 1]) & 0xFF) << 8 | (a[o + 2] ^ b[o + 2]) & 0xFF;
-            for (int shift = 0; shift < 24; shift += SIGNATURE_BITS) {
-                if ((x >>> shift & SIGNATURE_MASK) == 0) {
-                    matches++;
-                }
+        int differing = 0;
+        for (int o = 0; o < SIGNATURE_BYTES; o += 6) {
+            // Six bytes hold eight bins; OR-ing each bin's bits into its lowest bit marks the bins that differ.
+            long x = 0;
+            for (int k = 0; k < 6; k++) {
+                x = x << 8 | (a[o + k] ^ b[o + k]) & 0xFF;
             }
+            x |= x >>> 1 | x >>> 2;
+            x |= x >>> 3;
+            differing += Long.bitCount(x & LOWEST_BIT_OF_EACH_BIN);
         }
+        int matches = SIGNATURE_BINS - differing;
         double p = matches / (double) SIGNATURE_BINS;
         return Math.max(0.0, (p - CHANCE_MATCH) / (1 - CHANCE_MATCH));
     }

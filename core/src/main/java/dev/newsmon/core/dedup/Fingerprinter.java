@@ -39,7 +39,10 @@ public final class Fingerprinter {
         return new DedupCandidate(id, canonicalUrl, contentHash, eventTimeMs, sketch(mainText, entities));
     }
 
-    /** The sketch of a main text; {@code entities} are the tagger's mentions (only those in the text count). */
+    /**
+     * The sketch of a main text; {@code entities} are the tagger's mentions of it (only those in the text count),
+     * with spans into {@code mainText}: a mention written with words that already gave a feature adds none.
+     */
     public TextSketch sketch(String mainText, List<EntityMention> entities) {
         if (mainText == null || mainText.isBlank()) {
             return TextSketch.EMPTY;

@@ -2,6 +2,7 @@ package dev.newsmon.core.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.model.DedupMethod;
 import dev.newsmon.core.model.EntityMention;
 import dev.newsmon.core.model.EntityType;
@@ -60,6 +61,23 @@ class SalientFeaturesTest {
         String ghat = "في سبها وأوباري وغات";
         assertThat(engine.find(candidate("other-brief", BRIEF.replace(TOWNS, ghat)), state).duplicate()).isFalse();
         assertThat(engine.find(candidate("other-article", ARTICLE.replace(TOWNS, ghat)), state).duplicate()).isFalse();
+    }
+
+    /** The sequenced stage fingerprints the text without a site's recurring lines, with the tagger's spans. */
+    @Test
+    void entitySpansStillHoldInATextWhoseRecurringLinesWereRemoved() {
+        RecurringLineFilter filter = new RecurringLineFilter();
+        InMemoryDedupState lines = new InMemoryDedupState(30 * 86_400_000L);
+        String slogan = "موقع الواحة الإخباري: الخبر كما هو";
+        for (int i = 0; i < 3; i++) {
+            filter.learn("waha.example", slogan + "\n\nخبر قصير رقم " + i, "story-" + i, T0 + i, lines);
+        }
+        String published = slogan + "\n\n" + ARTICLE;
+        RecurringLineFilter.Cleaned cleaned = filter.clean("waha.example", published, lines);
+        assertThat(cleaned.removedAny()).isTrue();
+        List<EntityMention> tagged = EntityTagger.builtIn().tag("", published);
+        assertThat(fingerprinter.sketch(cleaned.text(), tagged).features())
+                .isEqualTo(fingerprinter.sketch(ARTICLE, EntityTagger.builtIn().tag("", ARTICLE)).features());
     }
 
     private DedupCandidate candidate(String id, String text) {

@@ -16,8 +16,8 @@ import java.util.Base64;
  *   <li>{@code lead}: {@value #LEAD_BINS} MinHash bins over the first shingles only, so that an excerpt that
  *       keeps the start of an article is found even when it is a small part of it;</li>
  *   <li>{@code signature}: a {@value #SIGNATURE_BINS}-bin one-permutation MinHash kept at {@value #SIGNATURE_BITS}
- *       bits a bin (b-bit MinHash, packed), what a candidate is verified with: twice the bins of the band
- *       MinHash at a quarter of its chance matches (1/64) for {@value #SIGNATURE_BYTES} bytes;</li>
+ *       bits a bin (b-bit MinHash, packed in {@value #SIGNATURE_BYTES} bytes; two different minima agree by
+ *       chance once in 64), what a candidate is verified with;</li>
  *   <li>{@code features}: the smallest {@value #MAX_FEATURES} 16-bit hashes of the article's salient items
  *       (numbers, places, tagged entities, proper nouns); {@code featuresTruncated} when it had more.</li>
  * </ul>

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * What the dedup engine needs to know about an article, computed once in the parallel stage
- * ({@link Fingerprinter}). Travels between stages as JSON (the sketch is one base64 string, about 370
- * characters) or, where a smaller record matters, as {@link #encode()} bytes (about 300 bytes).
+ * ({@link Fingerprinter}). Travels between stages as JSON (the sketch is one base64 string, about 380
+ * characters) or, where a smaller record matters, as {@link #encode()} bytes (about 390 bytes).
  *
  * @param canonicalUrl null when the article had no usable URL
  * @param contentHash  {@link ContentHash} of the main text

@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class DedupEngine {
 
-    static final int BANDS = TextSketch.BINS / 8;
+    static final int BANDS = TextSketch.BAND_BINS / 2;
     static final int LEAD_BANDS = TextSketch.LEAD_BINS / 2;
     /** Texts this long (in shingles) may omit one salient feature of the other: briefs are shorter. */
     static final int OMISSION_SLACK_SHINGLES = 80;
@@ -212,7 +212,7 @@ public final class DedupEngine {
     static String[] bandKeys(TextSketch s) {
         String[] keys = new String[BANDS + (s.hasLead() ? LEAD_BANDS : 0)];
         for (int b = 0; b < BANDS; b++) {
-            keys[b] = StateKeys.band(b, bandHash(b, s.bin(2 * b), s.bin(2 * b + 1)));
+            keys[b] = StateKeys.band(b, bandHash(b, s.bandBin(2 * b), s.bandBin(2 * b + 1)));
         }
         for (int b = 0; b < keys.length - BANDS; b++) {
             keys[BANDS + b] = StateKeys.band(BANDS + b, bandHash(BANDS + b, s.leadBin(2 * b), s.leadBin(2 * b + 1)));

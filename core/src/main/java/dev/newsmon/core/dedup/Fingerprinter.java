@@ -12,17 +12,19 @@ import java.util.List;
  *
  * <p>Shingles are word 3-grams of the folded text ({@link Words}); a 3-gram made only of function words is
  * skipped, so that "على الرغم من" or "one of the" do not make unrelated articles look alike. The signature is
- * one-permutation MinHash: each shingle hash is hashed once, its top 7 bits pick one of 128 bins and the bin
+ * one-permutation MinHash: each shingle hash is hashed once, its top 8 bits pick one of 256 bins and the bin
  * keeps its smallest value; empty bins (short texts) borrow from other bins by optimal densification
- * (Shrivastava 2017) so that two texts still compare bin by bin. This costs one hash per shingle instead of
- * 128, which is what keeps a 6 KB article well under 40 µs.
+ * (Shrivastava 2017) so that two texts still compare bin by bin. The LSH bands use the coarser 128-bin view of
+ * the same minima (top 7 bits: the smaller of two neighbouring bins), so banding costs no second pass. One hash
+ * per shingle instead of one per bin is what keeps a 6 KB article well under 40 µs.
  */
 public final class Fingerprinter {
 
     static final int SHINGLE_WORDS = 3;
     /** How many shingles at the start of a text the lead bins cover (about the first two sentences). */
     static final int LEAD_SHINGLES = 40;
-    private static final long LOW_57 = (1L << 57) - 1;
+    private static final long LOW_56 = (1L << 56) - 1;
+    private static final long BIT_56 = 1L << 56;
     private static final long LOW_62 = (1L << 62) - 1;
     private static final long DENSIFY_SEED = 0x5DEECE66DL;
 
@@ -37,7 +39,10 @@ public final class Fingerprinter {
         return new DedupCandidate(id, canonicalUrl, contentHash, eventTimeMs, sketch(mainText, entities));
     }
 
-    /** The sketch of a main text; {@code entities} are the tagger's mentions (only those in the text count). */
+    /**
+     * The sketch of a main text; {@code entities} are the tagger's mentions of it (only those in the text count),
+     * with spans into {@code mainText}: a mention written with words that already gave a feature adds none.
+     */
     public TextSketch sketch(String mainText, List<EntityMention> entities) {
         if (mainText == null || mainText.isBlank()) {
             return TextSketch.EMPTY;
@@ -54,7 +59,7 @@ public final class Fingerprinter {
         if (w.size == 0) {
             return TextSketch.EMPTY;
         }
-        long[] mins = new long[TextSketch.BINS];
+        long[] mins = new long[TextSketch.SIGNATURE_BINS];
         long[] leadMins = new long[TextSketch.LEAD_BINS];
         Arrays.fill(mins, Long.MAX_VALUE);
         Arrays.fill(leadMins, Long.MAX_VALUE);
@@ -82,9 +87,7 @@ public final class Fingerprinter {
         if (distinct.size() == 0) {
             return TextSketch.EMPTY;
         }
-        short[] signature = densify(mins);
-        short[] lead = densify(leadMins);
-        return features(w, entities, distinct.size(), signature, lead);
+        return features(w, entities, distinct.size(), bandBins(mins), densify(leadMins), signature(mins));
     }
 
     static long shingle(long a, long b, long c) {
@@ -93,8 +96,8 @@ public final class Fingerprinter {
     }
 
     private static void addToBins(long s, long[] mins, long[] leadMins, boolean lead) {
-        int bin = (int) (s >>> 57);
-        long v = s & LOW_57;
+        int bin = (int) (s >>> 56);
+        long v = s & LOW_56;
         if (v < mins[bin]) {
             mins[bin] = v;
         }
@@ -105,6 +108,30 @@ public final class Fingerprinter {
                 leadMins[lb] = lv;
             }
         }
+    }
+
+    /**
+     * The band bins: the 128-bin MinHash that the top 7 hash bits define, read off the 256 fine bins (the
+     * minimum of bin {@code i} is that of fine bin {@code 2i}, else of {@code 2i + 1} with hash bit 56 set).
+     */
+    static short[] bandBins(long[] fine) {
+        long[] coarse = new long[TextSketch.BAND_SOURCE_BINS];
+        for (int i = 0; i < coarse.length; i++) {
+            long even = fine[2 * i];
+            long odd = fine[2 * i + 1];
+            coarse[i] = even != Long.MAX_VALUE ? even : odd != Long.MAX_VALUE ? BIT_56 | odd : Long.MAX_VALUE;
+        }
+        return Arrays.copyOf(densify(coarse), TextSketch.BAND_BINS);
+    }
+
+    /** The verification signature: the densified fine bins, {@value TextSketch#SIGNATURE_BITS} bits each. */
+    static byte[] signature(long[] fine) {
+        short[] dense = densify(fine);
+        int[] values = new int[dense.length];
+        for (int i = 0; i < dense.length; i++) {
+            values[i] = (dense[i] & 0xFFFF) >>> (16 - TextSketch.SIGNATURE_BITS);
+        }
+        return TextSketch.pack(values);
     }
 
     /**
@@ -134,10 +161,12 @@ public final class Fingerprinter {
         return out;
     }
 
-    private static TextSketch features(Words w, List<EntityMention> entities, int shingles, short[] signature,
-            short[] lead) {
+    private static TextSketch features(Words w, List<EntityMention> entities, int shingles, short[] bandBins,
+            short[] lead, byte[] signature) {
         FeatureSet found = new FeatureSet();
         long[] h = w.hashes;
+        // Words that already gave a feature: a tagged entity written with them is the same fact, counted once.
+        boolean[] featured = new boolean[w.size];
         for (int i = 0; i < w.size; i++) {
             long feature = 0L;
             long number = Lexicon.numberWord(h[i]);
@@ -157,17 +186,20 @@ public final class Fingerprinter {
             }
             if (feature != 0L) {
                 found.add(feature);
+                featured[i] = true;
             }
             if (Lexicon.isPlaceCue(h[i]) && nextInSentence && !w.is(i + 1, Words.NUMBER)
                     && !Lexicon.isStopword(h[i + 1]) && Lexicon.place(h[i + 1]) == 0L) {
                 found.add(TAG_CUED ^ h[i + 1]);
+                featured[i + 1] = true;
             }
             if (pairPlace != 0L) {
+                featured[i + 1] = true;
                 i++;
             }
         }
         for (EntityMention e : entities) {
-            if (e != null && e.offsets().stream().anyMatch(s -> Span.TEXT.equals(s.field()))) {
+            if (e != null && namedApartFromWordFeatures(e, w, featured)) {
                 found.add(TAG_ENTITY ^ Words.hashOf(e.id()));
             }
         }
@@ -177,7 +209,42 @@ public final class Fingerprinter {
         for (int i = 0; i < kept; i++) {
             features[i] = (short) sorted[i];
         }
-        return new TextSketch(shingles, signature, lead, features, sorted.length > kept);
+        return new TextSketch(shingles, bandBins, lead, signature, features, sorted.length > kept);
+    }
+
+    /**
+     * True when the entity is mentioned in the text at least once by words that gave no feature of their own.
+     * A town the place list knows ("ومرزق") is one fact whether or not the tagger also names it; counting it
+     * twice would turn an editor's one dropped name into two omissions.
+     */
+    private static boolean namedApartFromWordFeatures(EntityMention e, Words w, boolean[] featured) {
+        for (Span s : e.offsets()) {
+            if (s == null || !Span.TEXT.equals(s.field())) {
+                continue;
+            }
+            boolean covered = false;
+            for (int j = firstWordEndingAfter(w, s.start()); j < w.size && w.starts[j] < s.end(); j++) {
+                covered |= featured[j];
+            }
+            if (!covered) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstWordEndingAfter(Words w, int offset) {
+        int lo = 0;
+        int hi = w.size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (w.ends[mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Distinct 16-bit feature hashes; the sketch keeps the smallest ones (a bottom-k sample). */

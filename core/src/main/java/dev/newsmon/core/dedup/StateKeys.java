@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The keys the engine writes into {@link DedupState}, short on purpose (they are stored once per entry):
- * one letter for the kind, then base64url of a 64-bit hash (11 characters) or of a 42-bit band hash (7).
+ * one letter for the kind, then base64url of a 64-bit hash (11 characters) or of a 36-bit band hash (6: a band
+ * holds two 16-bit bins, so 36 bits keep distinct bands apart all but once in 2^36).
  * Docs/DEDUP.md lists them with their values.
  */
 final class StateKeys {
@@ -37,7 +38,7 @@ final class StateKeys {
     }
 
     static String band(int band, long hash) {
-        return key((char) (FIRST_BAND + band), hash, 7);
+        return key((char) (FIRST_BAND + band), hash, 6);
     }
 
     private static String key(char kind, long hash, int chars) {

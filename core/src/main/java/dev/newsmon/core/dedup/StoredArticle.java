@@ -6,21 +6,20 @@ import java.util.Arrays;
 
 /**
  * What the engine keeps about a unique article, under {@code a<ref>}: its id, event time and the part of its
- * sketch needed to verify a candidate. The signature is kept at 8 bits per bin (b-bit MinHash: a chance match
- * of 1/256 per bin, corrected for in {@link #jaccard}), half the candidate's 16 bits, to save state.
+ * sketch needed to verify a candidate: the shingle count, the packed {@value TextSketch#SIGNATURE_BINS}-bin
+ * b-bit signature ({@value TextSketch#SIGNATURE_BYTES} bytes) and the features. The band bins are not kept: the
+ * bucket keys are made of them.
  */
 record StoredArticle(String id, long eventTimeMs, int shingles, byte[] signature, short[] features,
         boolean featuresTruncated) {
 
-    private static final byte VERSION = 1;
+    /** Version 1 (128 8-bit bins) is not read: such a record counts as absent and expires with its horizon. */
+    private static final byte VERSION = 2;
 
     static StoredArticle of(DedupCandidate c) {
         TextSketch s = c.sketch();
-        byte[] sig = new byte[s.isEmpty() ? 0 : TextSketch.BINS];
-        for (int i = 0; i < sig.length; i++) {
-            sig[i] = (byte) s.bin(i);
-        }
-        return new StoredArticle(c.id(), c.eventTimeMs(), s.shingles(), sig, s.features(), s.featuresTruncated());
+        return new StoredArticle(c.id(), c.eventTimeMs(), s.shingles(), s.signature(), s.features(),
+                s.featuresTruncated());
     }
 
     byte[] encode() {
@@ -56,7 +55,7 @@ record StoredArticle(String id, long eventTimeMs, int shingles, byte[] signature
             long time = Varints.getSigned(b);
             int shingles = Varints.getUnsigned(b);
             int flags = b.get();
-            byte[] sig = new byte[(flags & 1) != 0 ? TextSketch.BINS : 0];
+            byte[] sig = new byte[(flags & 1) != 0 ? TextSketch.SIGNATURE_BYTES : 0];
             b.get(sig);
             short[] features = new short[b.get() & 0xFF];
             for (int i = 0; i < features.length; i++) {
@@ -69,19 +68,8 @@ record StoredArticle(String id, long eventTimeMs, int shingles, byte[] signature
         }
     }
 
-    /** Estimated Jaccard similarity of the shingle sets, corrected for 8-bit chance matches. */
+    /** Estimated Jaccard similarity of the shingle sets ({@link TextSketch#jaccard(byte[], byte[])}). */
     double jaccard(TextSketch other) {
-        if (signature.length == 0 || other.isEmpty()) {
-            return 0.0;
-        }
-        int matches = 0;
-        for (int i = 0; i < TextSketch.BINS; i++) {
-            if (signature[i] == (byte) other.bin(i)) {
-                matches++;
-            }
-        }
-        double p = matches / (double) TextSketch.BINS;
-        double chance = 1.0 / 256;
-        return Math.max(0.0, (p - chance) / (1 - chance));
+        return TextSketch.jaccard(signature, other.signature());
     }
 }

@@ -33,11 +33,16 @@ final class Words {
 
     final long[] hashes;
     final byte[] flags;
+    /** Where each word starts and ends (exclusive) in the scanned text. */
+    final int[] starts;
+    final int[] ends;
     final int size;
 
-    private Words(long[] hashes, byte[] flags, int size) {
+    private Words(long[] hashes, byte[] flags, int[] starts, int[] ends, int size) {
         this.hashes = hashes;
         this.flags = flags;
+        this.starts = starts;
+        this.ends = ends;
         this.size = size;
     }
 
@@ -50,7 +55,11 @@ final class Words {
         int n = text.length();
         long[] hashes = new long[Math.max(8, n / 4)];
         byte[] flags = new byte[hashes.length];
+        int[] starts = new int[hashes.length];
+        int[] ends = new int[hashes.length];
         int count = 0;
+        int start = 0;
+        int end = 0;
         long h = FNV_OFFSET;
         int wordChars = 0;
         boolean numeric = true;
@@ -75,8 +84,12 @@ final class Words {
                     if (count == hashes.length) {
                         hashes = Arrays.copyOf(hashes, count * 2);
                         flags = Arrays.copyOf(flags, count * 2);
+                        starts = Arrays.copyOf(starts, count * 2);
+                        ends = Arrays.copyOf(ends, count * 2);
                     }
                     hashes[count] = mix(h);
+                    starts[count] = start;
+                    ends[count] = end;
                     flags[count] = (byte) ((numeric ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
                             | (boundarySeen ? SENTENCE_START : 0));
                     count++;
@@ -92,7 +105,9 @@ final class Words {
             }
             if (wordChars == 0) {
                 capitalized = c < 0x0250 && Character.isUpperCase(c);
+                start = i;
             }
+            end = i + 1;
             if (!(f >= '0' && f <= '9' || f == '.')) {
                 numeric = false;
             }
@@ -109,13 +124,17 @@ final class Words {
             if (count == hashes.length) {
                 hashes = Arrays.copyOf(hashes, count + 1);
                 flags = Arrays.copyOf(flags, count + 1);
+                starts = Arrays.copyOf(starts, count + 1);
+                ends = Arrays.copyOf(ends, count + 1);
             }
             hashes[count] = mix(h);
+            starts[count] = start;
+            ends[count] = end;
             flags[count] = (byte) ((numeric ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
                     | (boundarySeen ? SENTENCE_START : 0));
             count++;
         }
-        return new Words(hashes, flags, count);
+        return new Words(hashes, flags, starts, ends, count);
     }
 
     /** Hash of one word (or a phrase: its words' hashes chained), folded like {@link #scan}. */

@@ -4,9 +4,12 @@ import dev.newsmon.core.text.TextNormalizer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Learns, per source, the short lines that recur across many of its stories (a site's slogan, its "follow us on
@@ -34,6 +37,8 @@ import java.util.Set;
  */
 public final class RecurringLineFilter {
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
     /**
      * @param minStories   stories of one source a line must appear in before it is treated as boilerplate
      * @param maxLineChars longest line (normalized characters) that can be boilerplate
@@ -51,7 +56,11 @@ public final class RecurringLineFilter {
         }
     }
 
-    /** The text without the recurring lines, and how many lines were removed. */
+    /**
+     * The text without the recurring lines, and how many lines were removed. A removed line is blanked (its
+     * characters become spaces, the line breaks stay), so the text keeps the input's length and every offset into
+     * the input, such as the tagger's entity spans, still points at the same words.
+     */
     public record Cleaned(String text, int removedLines) {
         public boolean removedAny() {
             return removedLines > 0;
@@ -73,22 +82,20 @@ public final class RecurringLineFilter {
         if (source == null || text == null || text.isEmpty()) {
             return new Cleaned(text == null ? "" : text, 0);
         }
-        List<String> lines = lines(text);
+        List<Line> lines = lines(text);
         boolean[] edge = edges(lines);
-        StringBuilder out = new StringBuilder(text.length());
+        char[] out = null;
         int removed = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String key = edge[i] ? key(source, lines.get(i)) : null;
+            Line line = lines.get(i);
+            String key = edge[i] ? key(source, line.text()) : null;
             if (key != null && isBoilerplate(state.get(key))) {
+                out = out == null ? text.toCharArray() : out;
+                Arrays.fill(out, line.start(), line.end(), ' ');
                 removed++;
-                continue;
             }
-            if (out.length() > 0) {
-                out.append("\n\n");
-            }
-            out.append(lines.get(i));
         }
-        return removed == 0 ? new Cleaned(text, 0) : new Cleaned(out.toString(), removed);
+        return removed == 0 ? new Cleaned(text, 0) : new Cleaned(new String(out), removed);
     }
 
     /** Records that the short edge lines of {@code text} appeared in story {@code storyId} of {@code source}. */
@@ -96,11 +103,11 @@ public final class RecurringLineFilter {
         if (source == null || text == null || storyId == null) {
             return;
         }
-        List<String> lines = lines(text);
+        List<Line> lines = lines(text);
         boolean[] edge = edges(lines);
         Set<String> keys = new LinkedHashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            String key = edge[i] ? key(source, lines.get(i)) : null;
+            String key = edge[i] ? key(source, lines.get(i).text()) : null;
             if (key != null) {
                 keys.add(key);
             }
@@ -136,7 +143,7 @@ public final class RecurringLineFilter {
         return value != null && value.length > 0 && (value[0] & 0xFF) >= config.minStories();
     }
 
-    private boolean[] edges(List<String> lines) {
+    private boolean[] edges(List<Line> lines) {
         boolean[] edge = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             edge[i] = i < config.edgeLines() || i >= lines.size() - config.edgeLines();
@@ -170,14 +177,23 @@ public final class RecurringLineFilter {
         return h ^ (h >>> 33);
     }
 
-    private static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            String s = line.strip();
+    /** A non-blank line: where it starts and ends in the text (line break excluded), and its stripped text. */
+    private record Line(int start, int end, String text) {
+    }
+
+    private static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
+        Matcher breaks = LINE_BREAK.matcher(text);
+        int start = 0;
+        while (start <= text.length()) {
+            int end = breaks.find() ? breaks.start() : text.length();
+            String s = text.substring(start, end).strip();
             if (!s.isEmpty()) {
-                out.add(s);
+                out.add(new Line(start, end, s));
             }
+            start = end == text.length() ? text.length() + 1 : breaks.end();
         }
         return out;
     }
+
 }

@@ -129,7 +129,7 @@ public final class DedupEngine {
         double containment = nn == 0 ? 0 : Math.min(1.0, intersection / nn);
         boolean similar = j >= config.jaccardThreshold()
                 || nn >= config.minContainmentShingles() && containment >= config.containmentThreshold();
-        if (!similar || !featuresAgree(n, o)) {
+        if (!similar || !featuresAgree(n, o, containment)) {
             return -1;
         }
         return Math.max(j, containment);
@@ -144,6 +144,14 @@ public final class DedupEngine {
      * {@value #OMISSION_SLACK_SHINGLES}+ shingles may also omit one feature the other has (an edit, not a new fact).
      */
     boolean featuresAgree(TextSketch n, StoredArticle o) {
+        return featuresAgree(n, o, 0.0);
+    }
+
+    /**
+     * As {@link #featuresAgree(TextSketch, StoredArticle)}; {@code containment} is the share of the new text found in
+     * the stored one: a copy that drops a paragraph names nothing new, only less, and is treated as an excerpt.
+     */
+    boolean featuresAgree(TextSketch n, StoredArticle o, double containment) {
         short[] a = n.features();
         short[] b = o.features();
         int limit = Math.min(n.featuresTruncated() && a.length > 0 ? a[a.length - 1] & 0xFFFF : 0xFFFF,
@@ -185,6 +193,10 @@ public final class DedupEngine {
             int substitutions = Math.min(onlyA, onlyB);
             int omissions = Math.abs(onlyA - onlyB);
             int omissionSlack = Math.min(nn, no) >= OMISSION_SLACK_SHINGLES ? 1 : 0;
+            if (onlyA == 0 && nn < no && containment >= config.containmentThreshold()) {
+                // The new text is the old one minus a passage: every fact it names is in the old one.
+                return true;
+            }
             return substitutions <= allowed && omissions <= allowed + omissionSlack;
         }
         // An excerpt (or the shorter text) names nothing its source does not.

@@ -149,4 +149,36 @@ class DedupEngineTest {
         }
         return out;
     }
+
+    @Test
+    void aCopyThatDropsItsLastParagraphIsStillTheSameArticle() {
+        // The dropped paragraph is short (the copy keeps over 80% of the text) but names four facts of its own.
+        String body = String.join("\n\n",
+                "Cargo planes flew from Hmeimim in Syria to the al-Khadim air base east of Benghazi for several days,"
+                        + " flight trackers and satellite pictures showed, after the fall of the government in Damascus."
+                        + " The flights continued at night, and the crews did not file plans with civilian controllers.",
+                "Aircraft also landed at al-Jufra in central Libya, and ships may later carry heavy equipment to the"
+                        + " port of Tobruk, according to the same sources, who spoke on condition of anonymity because"
+                        + " they were not allowed to talk to the press about military movements.",
+                "Analysts say Moscow, unsure about the future of Tartus and Hmeimim, wants eastern Libya as a hub for"
+                        + " its operations in the Mediterranean and in Africa, relying on Khalifa Haftar, whose forces"
+                        + " control the east and the south of the country and most of its oil fields.",
+                "The bases host Russians who served with the Wagner Group before the Africa Corps took them over, a"
+                        + " link to Mali, Burkina Faso and Niger, where Russian instructors train the armies of the"
+                        + " military governments that came to power in coups over the past four years.",
+                "Washington, Ankara and the UN Security Council urged restraint.");
+        String copy = body.substring(0, body.lastIndexOf("\n\n"));
+        InMemoryDedupState state = new InMemoryDedupState(30 * DAY);
+        assertThat(engine.decide(taggedCandidate("orig", "a.example/1", body, T0), state).duplicate()).isFalse();
+        DedupDecision d = engine.decide(taggedCandidate("copy", "b.example/2", copy, T0 + DAY), state);
+        assertThat(d.duplicate()).isTrue();
+        assertThat(d.duplicateOf()).isEqualTo("orig");
+        assertThat(d.method()).isEqualTo(DedupMethod.NEAR);
+    }
+
+    /** As the pipeline builds it: with the entities the tagger finds (each one a salient feature). */
+    private DedupCandidate taggedCandidate(String id, String url, String text, long time) {
+        return fingerprinter.candidate(id, url, ContentHash.of(text), text,
+                dev.newsmon.core.tagging.EntityTagger.builtIn().tag("", text), time);
+    }
 }

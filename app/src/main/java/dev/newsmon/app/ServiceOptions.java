@@ -48,7 +48,7 @@ final class ServiceOptions {
                     + "trend store). Default: --http-host, or this machine's name when that is a wildcard address.")
     String httpAdvertisedHost;
 
-    @Option(names = "--trends", negatable = true, defaultValue = "${env:NEWSMON_TRENDS:-true}",
+    @Option(names = "--trends", negatable = true, defaultValue = "${env:NEWSMON_TRENDS:-true}", fallbackValue = "true",
             description = "Trend alerts (kind \"trend\") when an entity is suddenly everywhere. Default: on "
                     + "(--no-trends turns them off).")
     boolean trends;

@@ -70,4 +70,12 @@ class SettingsTest {
     void aMissingConfigFileIsAUsageError() {
         assertThat(Main.run("alerts", "--config", tmp.resolve("missing.yaml").toString())).isEqualTo(2);
     }
+
+    @Test
+    void trendsAreOnByDefaultAndNoTrendsTurnsThemOff() {
+        Settings none = new Settings(Map.of(), Map.of());
+        assertThat(parseRun(none, "run").service.trends).isTrue();
+        assertThat(parseRun(none, "run", "--no-trends").service.trends).isFalse();
+        assertThat(parseRun(none, "run", "--trends").service.trends).isTrue();
+    }
 }

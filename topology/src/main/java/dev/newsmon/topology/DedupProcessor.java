@@ -38,10 +38,8 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
     public void init(ProcessorContext<String, Emitted> context) {
         this.context = context;
         this.state = new HorizonStore(context.getStateStore(NewsmonTopology.DEDUP_STORE),
-                context.getStateStore(NewsmonTopology.DEDUP_EXPIRY_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "dedup", config.dedupHorizon().toMillis());
         this.lines = new HorizonStore(context.getStateStore(NewsmonTopology.LINES_STORE),
-                context.getStateStore(NewsmonTopology.LINES_EXPIRY_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "lines", config.dedupHorizon().toMillis());
     }
 

@@ -65,7 +65,7 @@ public final class NewsmonTopology {
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new RecordTimeOrNowExtractor()).withName("raw"))
                 .process(() -> new AnalyzeProcessor(config), Named.as("analyze"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SequencedItem.class))
+                .repartition(Repartitioned.with(Serdes.String(), new SequencedItemSerde())
                         .withName("sequencer").withNumberOfPartitions(1))
                 .process(() -> new SequencerProcessor(config.sequencerGapTimeout()), Named.as("sequence"),
                         SEQUENCER_BUFFER_STORE, SEQUENCER_NEXT_STORE)

@@ -1,6 +1,5 @@
 package dev.newsmon.topology;
 
-import dev.newsmon.core.json.Json;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,7 +70,7 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
         String run = item.run();
         long expected = nextOf(run);
         if (item.seq() > expected) {
-            buffer.put(bufferKey(run, item.seq()), Json.writeBytes(item));
+            buffer.put(bufferKey(run, item.seq()), SequencedItemSerde.encode(item));
             waitingSince.putIfAbsent(run, context.currentSystemTimeMs());
             return;
         }
@@ -92,7 +91,7 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
                 break;
             }
             buffer.delete(key);
-            emit(run, Json.read(bytes, SequencedItem.class), fallbackTimestamp);
+            emit(run, SequencedItemSerde.decode(bytes), fallbackTimestamp);
             seq++;
         }
         next.put(run, seq);

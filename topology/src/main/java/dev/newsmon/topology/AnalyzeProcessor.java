@@ -1,12 +1,15 @@
 package dev.newsmon.topology;
 
+import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.ingest.ArticleParser;
 import dev.newsmon.core.ingest.InputFormat;
 import dev.newsmon.core.ingest.ParseOutcome;
 import dev.newsmon.core.ingest.RawHeaders;
 import dev.newsmon.core.ingest.RawInput;
+import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
+import dev.newsmon.core.pipeline.AnalyzedArticle;
 import dev.newsmon.core.pipeline.ArticleAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,6 +32,7 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
     private final TopologyConfig config;
     private final ArticleParser parser;
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
+    private final RecurringLineFilter lineFilter = new RecurringLineFilter();
     private final PipelineMetrics metrics = PipelineMetrics.global();
     private ProcessorContext<String, SequencedItem> context;
     private WatchlistView watchlist;
@@ -80,7 +84,9 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
                 return new SequencedItem(run, seq, null, rejected.rejection(), ingestedAt);
             }
             ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
-            return new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()), null, ingestedAt);
+            AnalyzedArticle analyzed = analyzer.analyze(parsed.article(), watchlist.tagger());
+            Article a = analyzed.article();
+            return new SequencedItem(run, seq, analyzed, null, ingestedAt, lineFilter.edges(a.source(), a.text()));
         } catch (RuntimeException | StackOverflowError e) {
             return new SequencedItem(run, seq, null, new Rejection("Internal error while analyzing the article ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", null, origin,

@@ -1,6 +1,7 @@
 package dev.newsmon.topology;
 
 import dev.newsmon.core.dedup.DedupCandidate;
+import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.json.Json;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.EntityMention;
@@ -65,6 +66,15 @@ public final class SequencedItemSerde implements Serde<SequencedItem> {
         }
         DedupCandidate c = item.analyzed().candidate();
         w.writeBytes(c == null ? null : c.encode());
+        RecurringLineFilter.EdgeLines edges = item.edgeLines();
+        if (edges == null) {
+            w.writeUnsigned(0);
+        } else {
+            w.writeUnsigned(edges.keys().size() + 1L);
+            for (int i = 0; i < edges.keys().size(); i++) {
+                w.writeUnsigned(edges.lineIndexes()[i]).writeString(edges.keys().get(i));
+            }
+        }
         return w.toByteArray();
     }
 
@@ -119,10 +129,21 @@ public final class SequencedItemSerde implements Serde<SequencedItem> {
             entities.add(new EntityMention(entityId, type, name, mentions, inTitle, offsets, snippet));
         }
         byte[] candidate = r.readBytes();
+        RecurringLineFilter.EdgeLines edges = null;
+        int edgeCount = r.readCount() - 1;
+        if (edgeCount >= 0) {
+            List<String> keys = new ArrayList<>(edgeCount);
+            int[] indexes = new int[edgeCount];
+            for (int i = 0; i < edgeCount; i++) {
+                indexes[i] = r.readCount();
+                keys.add(r.readString());
+            }
+            edges = new RecurringLineFilter.EdgeLines(keys, indexes);
+        }
         Article article = new Article(id, url, canonicalUrl, source, title, lang, publishedAt, publishedAtSource,
                 origin, entities, text, contentHash);
         return new SequencedItem(run, seq, new AnalyzedArticle(article,
-                candidate == null ? null : DedupCandidate.decode(candidate)), null, ingestedAt);
+                candidate == null ? null : DedupCandidate.decode(candidate)), null, ingestedAt, edges);
     }
 
     private static final String CUT_BEFORE = "… ";

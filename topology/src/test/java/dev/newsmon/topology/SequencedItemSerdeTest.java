@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsmon.core.dedup.Fingerprinter;
+import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.json.Json;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.EntityMention;
@@ -33,7 +34,8 @@ class SequencedItemSerdeTest {
                 "hash-1");
         return new SequencedItem("run-1", 42, new AnalyzedArticle(article, new Fingerprinter().candidate(
                 article.id(), article.canonicalUrl(), article.contentHash(), TEXT, entities,
-                article.publishedAt().toEpochMilli())), null, 1_712_646_000_000L);
+                article.publishedAt().toEpochMilli())), null, 1_712_646_000_000L,
+                new RecurringLineFilter().edges(article.source(), TEXT));
     }
 
     private SequencedItem roundTrip(SequencedItem item) {
@@ -51,6 +53,8 @@ class SequencedItemSerdeTest {
         assertThat(back.analyzed().article()).isEqualTo(item.analyzed().article());
         assertThat(back.analyzed().candidate().encode()).isEqualTo(item.analyzed().candidate().encode());
         assertThat(back.rejection()).isNull();
+        assertThat(back.edgeLines()).isEqualTo(item.edgeLines());
+        assertThat(back.edgeLines().keys()).isNotEmpty();
     }
 
     @Test
@@ -62,6 +66,7 @@ class SequencedItemSerdeTest {
         SequencedItem back = roundTrip(item);
         assertThat(back.analyzed().article()).isEqualTo(bare);
         assertThat(back.analyzed().candidate()).isNull();
+        assertThat(back.edgeLines()).isNull();
         assertThat(back.sequenced()).isFalse();
     }
 

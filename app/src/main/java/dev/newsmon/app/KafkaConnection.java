@@ -41,6 +41,11 @@ final class KafkaConnection implements AutoCloseable {
         return new KafkaConnection(broker.bootstrapServers(), clientProperties, broker);
     }
 
+    /** A connection to a cluster someone else runs (the bench's broker process). */
+    static KafkaConnection to(String bootstrapServers, Map<String, String> clientProperties) {
+        return new KafkaConnection(bootstrapServers, clientProperties, null);
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }

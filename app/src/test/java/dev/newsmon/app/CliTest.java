@@ -30,13 +30,13 @@ class CliTest {
     @Test
     void helpListsEveryCommandAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("demo", "run", "ingest", "replay", "alerts", "watchlist", "scan");
+        assertThat(out.toString()).contains("demo", "run", "ingest", "replay", "alerts", "watchlist", "scan", "bench");
     }
 
     @Test
     void eachCommandHasHelp() {
         for (String cmd : new String[] {"demo", "run", "ingest", "replay", "alerts", "watchlist add",
-                "watchlist remove", "watchlist list", "scan"}) {
+                "watchlist remove", "watchlist list", "scan", "bench"}) {
             StringWriter o = new StringWriter();
             CommandLine cli = Main.commandLine();
             cli.setOut(new PrintWriter(o, true));
@@ -87,6 +87,33 @@ class CliTest {
         assertThat(run("scan", "--out", tmp.resolve("o").toString(), "--watchlist", wl.toString(), input.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("no-such-entity");
+    }
+
+    @Test
+    void benchHelpNamesTheMeasurementsAndItsOptions() {
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out.toString()).contains("pass-through", "exactly_once_v2", "read_committed", "--articles",
+                "--article-kb", "--duplicate-rate", "--arabic", "--seed", "--latency-rate", "--warmup",
+                "--bootstrap-servers");
+    }
+
+    @Test
+    void benchArgumentsOutOfRangeAreUsageErrorsWithOneLine() {
+        String[][] bad = {{"--articles", "0"}, {"--article-kb", "0"}, {"--duplicate-rate", "1.5"},
+            {"--arabic", "-0.1"}, {"--tracked-share", "2"}, {"--threads", "0"}, {"--partitions", "0"},
+            {"--warmup", "-1"}, {"--latency-rate", "0"}, {"--articles", "many"}, {"--broker", "nowhere"},
+            {"--samples", tmp.resolve("no-such-samples").toString()}};
+        for (String[] args : bad) {
+            StringWriter e = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setErr(new PrintWriter(e, true));
+            String[] all = new String[args.length + 1];
+            all[0] = "bench";
+            System.arraycopy(args, 0, all, 1, args.length);
+            assertThat(cli.execute(all)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(e.toString().strip().lines()).as(String.join(" ", args)).hasSize(1);
+            assertThat(e.toString()).as(String.join(" ", args)).startsWith("newsmon: ");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.newsmon.topology;
 
+import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.ingest.ArticleParser;
 import dev.newsmon.core.ingest.InputFormat;
 import dev.newsmon.core.ingest.ParseOutcome;
@@ -10,6 +11,7 @@ import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.EntityMention;
 import dev.newsmon.core.model.RejectCode;
 import dev.newsmon.core.model.Rejection;
+import dev.newsmon.core.pipeline.AnalyzedArticle;
 import dev.newsmon.core.pipeline.ArticleAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,6 +43,7 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
     private final TopologyConfig config;
     private final ArticleParser parser;
     private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
+    private final RecurringLineFilter lineFilter = new RecurringLineFilter();
     private final PipelineMetrics metrics = PipelineMetrics.global();
     private ProcessorContext<String, SequencedItem> context;
     private WatchlistView watchlist;
@@ -94,14 +97,16 @@ final class AnalyzeProcessor implements Processor<byte[], byte[], String, Sequen
                 return new SequencedItem(run, seq, null, rejected.rejection(), ingestedAt);
             }
             ParseOutcome.Parsed parsed = (ParseOutcome.Parsed) outcome;
-            SequencedItem item = new SequencedItem(run, seq, analyzer.analyze(parsed.article(), watchlist.tagger()),
-                    null, ingestedAt);
+            AnalyzedArticle analyzed = analyzer.analyze(parsed.article(), watchlist.tagger());
+            Article a = analyzed.article();
+            SequencedItem item = new SequencedItem(run, seq, analyzed, null, ingestedAt,
+                    lineFilter.edges(a.source(), a.text()));
             long size = sizeOverLimit(item);
             if (size > 0) {
                 return new SequencedItem(run, seq, null, new Rejection(String.format(Locale.ROOT,
                         "The article is too large to publish: after analysis it is %d KiB of JSON, over the %d KiB"
                                 + " limit of one Kafka record", (size + 1023) / 1024, MAX_ITEM_BYTES / 1024),
-                        item.analyzed().article().id(), origin, ArticleParser.excerpt(payload),
+                        a.id(), origin, ArticleParser.excerpt(payload),
                         RejectCode.TOO_LARGE.wireName()), ingestedAt);
             }
             return item;

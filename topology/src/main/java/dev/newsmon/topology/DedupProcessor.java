@@ -38,10 +38,8 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
     public void init(ProcessorContext<String, Emitted> context) {
         this.context = context;
         this.state = new HorizonStore(context.getStateStore(NewsmonTopology.DEDUP_STORE),
-                context.getStateStore(NewsmonTopology.DEDUP_EXPIRY_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "dedup", config.dedupHorizon().toMillis());
         this.lines = new HorizonStore(context.getStateStore(NewsmonTopology.LINES_STORE),
-                context.getStateStore(NewsmonTopology.LINES_EXPIRY_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "lines", config.dedupHorizon().toMillis());
     }
 
@@ -61,14 +59,16 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
             lines.advanceTo(candidate.eventTimeMs());
             // Lines this source repeats across its stories (learned in this single, ordered stage) must not
             // drive a decision: fingerprint again without them when there are any.
-            RecurringLineFilter.Cleaned cleaned = lineFilter.clean(article.source(), article.text(), lines);
+            RecurringLineFilter.EdgeLines edges = item.edgeLines() != null ? item.edgeLines()
+                    : lineFilter.edges(article.source(), article.text());
+            RecurringLineFilter.Cleaned cleaned = lineFilter.clean(edges, article.text(), lines);
             if (cleaned.removedAny()) {
                 candidate = fingerprinter.candidate(article.id(), candidate.canonicalUrl(),
                         ContentHash.of(cleaned.text()), cleaned.text(), article.entities(), candidate.eventTimeMs());
             }
             DedupDecision decision = engine.decide(candidate, state);
-            lineFilter.learn(article.source(), article.text(), decision.duplicate() ? decision.duplicateOf()
-                    : article.id(), candidate.eventTimeMs(), lines);
+            lineFilter.learn(edges, decision.duplicate() ? decision.duplicateOf() : article.id(),
+                    candidate.eventTimeMs(), lines);
             if (decision.duplicate()) {
                 Duplicate d = new Duplicate(article.id(), decision.duplicateOf(), decision.method(),
                         decision.similarity(), article.title(), article.url(), article.source(), article.publishedAt(),

@@ -3,57 +3,69 @@ package dev.newsmon.topology;
 import dev.newsmon.core.dedup.DedupState;
 import dev.newsmon.core.extract.RecurringLineState;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * An event-time-bounded key-value map on two changelogged RocksDB stores: the entries (value prefixed with its
- * event time) and a time index used to delete entries once they fall behind the horizon. "Now" is the newest event
- * time seen, kept in a store too, so expiry is a function of the input sequence alone (deterministic, restart-safe).
- * Backs both the dedup engine's state and the recurring-line statistics.
+ * An event-time-bounded key-value map on a changelogged RocksDB store: each value is prefixed with its event time
+ * (the stamp), and an entry is invisible once its stamp falls behind the horizon. "Now" is the newest event time
+ * seen, kept in a store too, so what is visible is a function of the input sequence alone (deterministic,
+ * restart-safe). Backs the dedup engine's state, the recurring-line statistics and the stories view.
+ *
+ * <p>Expired entries are deleted by a sweep that walks the store in key order a few entries per write, instead of
+ * keeping a time index: an index costs a second write (and changelog record) for every entry, a read and a delete
+ * for every update, which made it the single largest cost of the sequenced stage. Stamps only grow (a write is
+ * stamped with "now"), so the sweep knows when nothing can have expired yet and then does nothing; when something
+ * can, it examines {@value #EXAMINED_PER_WRITE} entries per write, so one pass over the store takes fewer writes
+ * than the store has entries, and an expired entry lingers on disk for less than one horizon. When the deletion
+ * happens never changes what {@link #get} returns.
  */
 final class HorizonStore implements DedupState, RecurringLineState {
 
-    private static final long EXPIRE_EVERY_MS = 60 * 60 * 1000L;
-    private static final byte[] EMPTY = new byte[0];
+    /** Entries the sweep examines per write. */
+    static final int EXAMINED_PER_WRITE = 4;
+    /** Writes between two sweep steps: one iterator per step keeps the seek cost small per write. */
+    static final int WRITES_PER_STEP = 64;
 
     private final KeyValueStore<String, byte[]> entries;
-    private final KeyValueStore<Bytes, byte[]> expiryIndex;
     private final KeyValueStore<String, Long> clock;
     private final String clockKey;
     private final long horizonMs;
     private long maxEventTime;
-    private long lastExpiry;
+
+    /** Where the current sweep pass is (exclusive); null: at the start of the store. Not persisted. */
+    private String sweepCursor;
+    /** Smallest stamp seen by the current pass among the entries it kept. */
+    private long passMinStamp = Long.MAX_VALUE;
+    /**
+     * No entry is stamped earlier than this (known after a full pass); MIN_VALUE: unknown (after a restart), so a
+     * pass runs as soon as anything could be expired.
+     */
+    private long oldestStamp = Long.MIN_VALUE;
+    private long passStartedAt;
+    private int writesSinceStep;
 
     /** @param clockKey this map's entry in the shared {@code clock} store */
-    HorizonStore(KeyValueStore<String, byte[]> entries, KeyValueStore<Bytes, byte[]> expiryIndex,
-            KeyValueStore<String, Long> clock, String clockKey, long horizonMs) {
+    HorizonStore(KeyValueStore<String, byte[]> entries, KeyValueStore<String, Long> clock, String clockKey,
+            long horizonMs) {
         this.entries = entries;
-        this.expiryIndex = expiryIndex;
         this.clock = clock;
         this.clockKey = clockKey;
         this.horizonMs = horizonMs;
         Long saved = clock.get(clockKey);
         this.maxEventTime = saved == null ? Long.MIN_VALUE : saved;
-        this.lastExpiry = this.maxEventTime;
     }
 
-    /** Moves "now" forward to {@code eventTimeMs} (never back) and drops what fell behind the horizon. */
+    /** Moves "now" forward to {@code eventTimeMs} (never back). */
     void advanceTo(long eventTimeMs) {
         if (eventTimeMs <= maxEventTime) {
             return;
         }
         maxEventTime = eventTimeMs;
         clock.put(clockKey, maxEventTime);
-        if (lastExpiry == Long.MIN_VALUE || maxEventTime - lastExpiry >= EXPIRE_EVERY_MS) {
-            expire();
-            lastExpiry = maxEventTime;
-        }
     }
 
     @Override
@@ -79,50 +91,62 @@ final class HorizonStore implements DedupState, RecurringLineState {
      */
     @Override
     public void put(String key, byte[] value, long eventTimeMs) {
-        byte[] old = entries.get(key);
-        if (old != null) {
-            expiryIndex.delete(indexKey(ByteBuffer.wrap(old).getLong(), key));
-        }
         long stamp = maxEventTime == Long.MIN_VALUE ? eventTimeMs : Math.max(eventTimeMs, maxEventTime);
         entries.put(key, ByteBuffer.allocate(Long.BYTES + value.length).putLong(stamp).put(value).array());
-        expiryIndex.put(indexKey(stamp, key), EMPTY);
+        if (++writesSinceStep >= WRITES_PER_STEP) {
+            writesSinceStep = 0;
+            sweepStep(WRITES_PER_STEP * EXAMINED_PER_WRITE);
+        }
     }
 
     private boolean expired(long eventTime) {
         return maxEventTime != Long.MIN_VALUE && eventTime < maxEventTime - horizonMs;
     }
 
-    private void expire() {
+    /** Examines up to {@code budget} entries from the cursor on and deletes the expired ones. */
+    void sweepStep(int budget) {
         if (maxEventTime == Long.MIN_VALUE) {
             return;
         }
-        Bytes upTo = indexKey(maxEventTime - horizonMs, "");
-        List<Bytes> dead = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = expiryIndex.range(indexKey(Long.MIN_VALUE, ""), upTo)) {
+        if (sweepCursor == null) {
+            if (oldestStamp != Long.MIN_VALUE && !expired(oldestStamp)) {
+                return;
+            }
+            passMinStamp = Long.MAX_VALUE;
+            passStartedAt = maxEventTime;
+        }
+        List<String> dead = new ArrayList<>();
+        String last = null;
+        boolean reachedEnd = true;
+        try (KeyValueIterator<String, byte[]> it = entries.range(sweepCursor, null)) {
+            int examined = 0;
             while (it.hasNext()) {
-                dead.add(it.next().key);
+                if (examined >= budget) {
+                    reachedEnd = false;
+                    break;
+                }
+                KeyValue<String, byte[]> e = it.next();
+                if (e.key.equals(sweepCursor)) {
+                    continue;
+                }
+                examined++;
+                last = e.key;
+                long stamp = e.value == null || e.value.length < Long.BYTES ? Long.MIN_VALUE
+                        : ByteBuffer.wrap(e.value).getLong();
+                if (expired(stamp)) {
+                    dead.add(e.key);
+                } else {
+                    passMinStamp = Math.min(passMinStamp, stamp);
+                }
             }
         }
-        for (Bytes k : dead) {
-            expiryIndex.delete(k);
-            String key = new String(k.get(), Long.BYTES, k.get().length - Long.BYTES, StandardCharsets.UTF_8);
-            byte[] stored = entries.get(key);
-            if (stored != null && expired(ByteBuffer.wrap(stored).getLong())) {
-                entries.delete(key);
-            }
+        dead.forEach(entries::delete);
+        if (reachedEnd) {
+            // Entries written during the pass behind the cursor are stamped at least when the pass started.
+            oldestStamp = Math.min(passMinStamp, passStartedAt);
+            sweepCursor = null;
+        } else {
+            sweepCursor = last;
         }
-    }
-
-    /** Big-endian time with the sign bit flipped, so byte order is time order, then the key. */
-    static Bytes indexKey(long eventTime, String key) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + k.length).putLong(eventTime ^ Long.MIN_VALUE).put(k).array());
-    }
-
-    static KeyValue<Long, String> decodeIndexKey(Bytes indexKey) {
-        ByteBuffer buf = ByteBuffer.wrap(indexKey.get());
-        long time = buf.getLong() ^ Long.MIN_VALUE;
-        return KeyValue.pair(time, new String(indexKey.get(), Long.BYTES, indexKey.get().length - Long.BYTES,
-                StandardCharsets.UTF_8));
     }
 }

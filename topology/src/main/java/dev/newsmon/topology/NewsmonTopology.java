@@ -31,12 +31,9 @@ public final class NewsmonTopology {
     public static final String SEQUENCER_BUFFER_STORE = "sequencer-buffer";
     public static final String SEQUENCER_NEXT_STORE = "sequencer-next";
     public static final String DEDUP_STORE = "dedup-state";
-    public static final String DEDUP_EXPIRY_STORE = "dedup-expiry";
     public static final String DEDUP_CLOCK_STORE = "dedup-clock";
     public static final String LINES_STORE = "recurring-lines";
-    public static final String LINES_EXPIRY_STORE = "recurring-lines-expiry";
     public static final String STORIES_STORE = "stories-state";
-    public static final String STORIES_EXPIRY_STORE = "stories-expiry";
     public static final String TREND_COUNTS_STORE = "trend-counts";
     public static final String TREND_META_STORE = "trend-meta";
 
@@ -51,37 +48,33 @@ public final class NewsmonTopology {
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(WATCHLIST_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
 
+        // Cached: an item buffered and released within one commit interval never reaches RocksDB or the
+        // changelog, and the per-run counter is written once per commit instead of once per record.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEQUENCER_BUFFER_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEQUENCER_NEXT_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_EXPIRY_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_CLOCK_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_EXPIRY_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_EXPIRY_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()));
 
         KStream<String, Emitted> outputs = builder
                 .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new RecordTimeOrNowExtractor()).withName("raw"))
                 .process(() -> new AnalyzeProcessor(config), Named.as("analyze"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SequencedItem.class))
+                .repartition(Repartitioned.with(Serdes.String(), new SequencedItemSerde())
                         .withName("sequencer").withNumberOfPartitions(1))
                 .process(() -> new SequencerProcessor(config.sequencerGapTimeout()), Named.as("sequence"),
                         SEQUENCER_BUFFER_STORE, SEQUENCER_NEXT_STORE)
                 .process(() -> new DedupProcessor(config), Named.as("dedup"),
-                        DEDUP_STORE, DEDUP_EXPIRY_STORE, DEDUP_CLOCK_STORE, LINES_STORE, LINES_EXPIRY_STORE)
+                        DEDUP_STORE, DEDUP_CLOCK_STORE, LINES_STORE)
                 .process(() -> new StoryProcessor(config), Named.as("stories"),
-                        STORIES_STORE, STORIES_EXPIRY_STORE, DEDUP_CLOCK_STORE)
+                        STORIES_STORE, DEDUP_CLOCK_STORE)
                 .process(() -> new AlertProcessor(config), Named.as("alert"));
         if (config.trends().enabled()) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TREND_COUNTS_STORE),

@@ -1,12 +1,9 @@
 package dev.newsmon.topology;
 
-import dev.newsmon.core.json.Json;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,6 +33,11 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
     private KeyValueStore<String, Long> next;
     /** Runs with buffered items, and when each last moved forward (wall clock, not persisted). */
     private final Map<String, Long> waitingSince = new HashMap<>();
+    /**
+     * How many items each run has in the buffer: derived from the store in {@link #init} and kept in step with it,
+     * so that releasing an item in order needs no range scan of the store.
+     */
+    private final Map<String, Integer> bufferedCount = new HashMap<>();
 
     SequencerProcessor(Duration gapTimeout) {
         this.gapTimeout = gapTimeout;
@@ -46,15 +48,16 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
         this.context = context;
         this.buffer = context.getStateStore(NewsmonTopology.SEQUENCER_BUFFER_STORE);
         this.next = context.getStateStore(NewsmonTopology.SEQUENCER_NEXT_STORE);
-        Set<String> runs = new HashSet<>();
+        waitingSince.clear();
+        bufferedCount.clear();
         try (KeyValueIterator<String, byte[]> it = buffer.all()) {
             while (it.hasNext()) {
                 String key = it.next().key;
-                runs.add(key.substring(0, key.indexOf(SEP)));
+                bufferedCount.merge(key.substring(0, key.indexOf(SEP)), 1, Integer::sum);
             }
         }
         long now = context.currentSystemTimeMs();
-        runs.forEach(r -> waitingSince.put(r, now));
+        bufferedCount.keySet().forEach(r -> waitingSince.put(r, now));
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, t -> skipStalledGaps());
     }
 
@@ -71,7 +74,11 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
         String run = item.run();
         long expected = nextOf(run);
         if (item.seq() > expected) {
-            buffer.put(bufferKey(run, item.seq()), Json.writeBytes(item));
+            String key = bufferKey(run, item.seq());
+            if (buffer.get(key) == null) {
+                bufferedCount.merge(run, 1, Integer::sum);
+            }
+            buffer.put(key, SequencedItemSerde.encode(item));
             waitingSince.putIfAbsent(run, context.currentSystemTimeMs());
             return;
         }
@@ -85,20 +92,24 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
     /** Releases buffered items of {@code run} from {@code from} on while they are contiguous. */
     private void drain(String run, long from, long fallbackTimestamp) {
         long seq = from;
-        while (true) {
+        int waiting = bufferedCount.getOrDefault(run, 0);
+        while (waiting > 0) {
             String key = bufferKey(run, seq);
             byte[] bytes = buffer.get(key);
             if (bytes == null) {
                 break;
             }
             buffer.delete(key);
-            emit(run, Json.read(bytes, SequencedItem.class), fallbackTimestamp);
+            waiting--;
+            emit(run, SequencedItemSerde.decode(bytes), fallbackTimestamp);
             seq++;
         }
         next.put(run, seq);
-        if (firstBuffered(run) != null) {
+        if (waiting > 0) {
+            bufferedCount.put(run, waiting);
             waitingSince.put(run, context.currentSystemTimeMs());
         } else {
+            bufferedCount.remove(run);
             waitingSince.remove(run);
         }
     }
@@ -119,6 +130,7 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
             KeyValue<String, byte[]> first = firstBuffered(run);
             if (first == null) {
                 waitingSince.remove(run);
+                bufferedCount.remove(run);
                 continue;
             }
             long firstSeq = seqOf(first.key);

@@ -28,7 +28,6 @@ final class StoryProcessor implements Processor<String, Emitted, String, Emitted
     public void init(ProcessorContext<String, Emitted> context) {
         this.context = context;
         this.stories = new HorizonStore(context.getStateStore(NewsmonTopology.STORIES_STORE),
-                context.getStateStore(NewsmonTopology.STORIES_EXPIRY_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "stories", config.dedupHorizon().toMillis());
     }
 

@@ -31,6 +31,12 @@ public final class StreamsSettings {
         p.put(RejectingExceptionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
         // Also guard the global (watchlist) thread: a poison watchlist record must not stop the app.
         p.put("processing.exception.handler.global.enabled", "true");
+        // Under exactly-once an output is visible only after its task commits, and an input crosses two tasks
+        // (analyze, then the sequenced stage): each hop waits on average half the commit interval. 50 ms keeps
+        // ingest-to-alert well under 250 ms; a commit costs a few broker round trips, negligible at this rate.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
+        // All RocksDB stores of the process share one bounded block cache, which also holds the write buffers.
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(2 * 1024 * 1024));

@@ -85,6 +85,16 @@ final class TopologyHarness implements AutoCloseable {
                 headers, Instant.now()));
     }
 
+    /** Sends one raw record as item {@code sequence} of producer run {@code runId}. */
+    void sendAs(String runId, long sequence, String origin, String payload) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(RawHeaders.FORMAT, "json".getBytes(StandardCharsets.UTF_8));
+        headers.add(RawHeaders.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
+        headers.add(RawHeaders.RUN, runId.getBytes(StandardCharsets.UTF_8));
+        headers.add(RawHeaders.SEQ, Long.toString(sequence).getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>(null, payload.getBytes(StandardCharsets.UTF_8), headers, Instant.now()));
+    }
+
     void sendBare(byte[] payload) {
         raw.pipeInput(new TestRecord<>(null, payload, new RecordHeaders(), Instant.now()));
     }

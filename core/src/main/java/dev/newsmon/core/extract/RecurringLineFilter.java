@@ -57,6 +57,34 @@ public final class RecurringLineFilter {
     }
 
     /**
+     * The short edge lines of one article as state keys: {@code keys.get(i)} is the key of line
+     * {@code lineIndexes[i]} (non-empty lines of the text, counted from 0). A pure function of source and text, so
+     * it can be computed where the article is analyzed (in parallel) and carried to the ordered stage, which then
+     * only reads and writes the state.
+     */
+    public record EdgeLines(List<String> keys, int[] lineIndexes) {
+        public EdgeLines {
+            keys = List.copyOf(keys);
+            lineIndexes = lineIndexes.clone();
+            if (keys.size() != lineIndexes.length) {
+                throw new IllegalArgumentException("one line index per key");
+            }
+        }
+
+        public static final EdgeLines NONE = new EdgeLines(List.of(), new int[0]);
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EdgeLines e && keys.equals(e.keys) && Arrays.equals(lineIndexes, e.lineIndexes);
+        }
+
+        @Override
+        public int hashCode() {
+            return keys.hashCode() * 31 + Arrays.hashCode(lineIndexes);
+        }
+    }
+
+    /**
      * The text without the recurring lines, and how many lines were removed. A removed line is blanked (its
      * characters become spaces, the line breaks stay), so the text keeps the input's length and every offset into
      * the input, such as the tagger's entity spans, still points at the same words.
@@ -77,19 +105,46 @@ public final class RecurringLineFilter {
         this.config = config;
     }
 
-    /** Removes the lines already known as boilerplate of {@code source}; does not change the state. */
-    public Cleaned clean(String source, String text, RecurringLineState state) {
+    /** The state keys of the short edge lines of {@code text} (none without a source or text). */
+    public EdgeLines edges(String source, String text) {
         if (source == null || text == null || text.isEmpty()) {
-            return new Cleaned(text == null ? "" : text, 0);
+            return EdgeLines.NONE;
         }
         List<Line> lines = lines(text);
         boolean[] edge = edges(lines);
+        List<String> keys = new ArrayList<>();
+        int[] indexes = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String key = edge[i] ? key(source, lines.get(i).text()) : null;
+            if (key != null) {
+                indexes[keys.size()] = i;
+                keys.add(key);
+            }
+        }
+        return new EdgeLines(keys, Arrays.copyOf(indexes, keys.size()));
+    }
+
+    /** Removes the lines already known as boilerplate of {@code source}; does not change the state. */
+    public Cleaned clean(String source, String text, RecurringLineState state) {
+        return clean(edges(source, text), text, state);
+    }
+
+    /** {@link #clean(String, String, RecurringLineState)} with the text's edge lines already computed. */
+    public Cleaned clean(EdgeLines edges, String text, RecurringLineState state) {
+        if (text == null || text.isEmpty()) {
+            return new Cleaned(text == null ? "" : text, 0);
+        }
+        List<Line> lines = null;
         char[] out = null;
         int removed = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            String key = edge[i] ? key(source, line.text()) : null;
-            if (key != null && isBoilerplate(state.get(key))) {
+        for (int k = 0; k < edges.keys().size(); k++) {
+            if (isBoilerplate(state.get(edges.keys().get(k)))) {
+                lines = lines == null ? lines(text) : lines;
+                int index = edges.lineIndexes()[k];
+                if (index >= lines.size()) {
+                    continue; // edge lines computed for another text; never cut outside this one
+                }
+                Line line = lines.get(index);
                 out = out == null ? text.toCharArray() : out;
                 Arrays.fill(out, line.start(), line.end(), ' ');
                 removed++;
@@ -100,20 +155,19 @@ public final class RecurringLineFilter {
 
     /** Records that the short edge lines of {@code text} appeared in story {@code storyId} of {@code source}. */
     public void learn(String source, String text, String storyId, long eventTimeMs, RecurringLineState state) {
-        if (source == null || text == null || storyId == null) {
+        if (source == null || text == null) {
             return;
         }
-        List<Line> lines = lines(text);
-        boolean[] edge = edges(lines);
-        Set<String> keys = new LinkedHashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String key = edge[i] ? key(source, lines.get(i).text()) : null;
-            if (key != null) {
-                keys.add(key);
-            }
+        learn(edges(source, text), storyId, eventTimeMs, state);
+    }
+
+    /** {@link #learn(String, String, String, long, RecurringLineState)} with the edge lines already computed. */
+    public void learn(EdgeLines edges, String storyId, long eventTimeMs, RecurringLineState state) {
+        if (storyId == null) {
+            return;
         }
         int story = (int) fnv(storyId);
-        for (String key : keys) {
+        for (String key : new LinkedHashSet<>(edges.keys())) {
             state.put(key, counted(state.get(key), story), eventTimeMs);
         }
     }

@@ -45,4 +45,24 @@ class RecurringLineFilterTest {
         }
         assertThat(filter.clean("s", paragraph + "\n\nجديد 9", state).removedAny()).isFalse();
     }
+
+    @Test
+    void edgeLinesComputedAheadGiveTheSameResultsAsTheTexts() {
+        InMemoryDedupState byText = new InMemoryDedupState(Long.MAX_VALUE / 4);
+        InMemoryDedupState byEdges = new InMemoryDedupState(Long.MAX_VALUE / 4);
+        String withChrome = "تابعونا على تلغرام\n\n" + article(9) + "\n\nجميع الحقوق محفوظة";
+        RecurringLineFilter.EdgeLines edges = filter.edges("sahel.example", withChrome);
+        assertThat(edges.keys()).hasSize(edges.lineIndexes().length).isNotEmpty();
+        for (int i = 1; i <= 4; i++) {
+            String text = i == 4 ? withChrome : article(i) + "\n\nجميع الحقوق محفوظة";
+            RecurringLineFilter.EdgeLines e = filter.edges("sahel.example", text);
+            assertThat(filter.clean(e, text, byEdges)).isEqualTo(filter.clean("sahel.example", text, byText));
+            filter.learn("sahel.example", text, "story-" + i, i, byText);
+            filter.learn(e, "story-" + i, i, byEdges);
+        }
+        RecurringLineFilter.Cleaned cleaned = filter.clean(edges, withChrome, byEdges);
+        assertThat(cleaned).isEqualTo(filter.clean("sahel.example", withChrome, byText));
+        assertThat(cleaned.removedLines()).isEqualTo(2);
+        assertThat(filter.edges(null, withChrome)).isEqualTo(RecurringLineFilter.EdgeLines.NONE);
+    }
 }

@@ -47,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.apply(kafka.verbose, false);
+        kafka.articleLimit();
         Path archive = samples != null ? samples : defaultSamples();
         if (!Files.isDirectory(archive)) {
             throw new ExitCodes.UsageException("sample archive not found: " + archive + " (give --samples DIR)");
@@ -86,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                         formatter, out, a -> true).start()) {
                     // Paced so that alerts visibly arrive one after another, in publication order.
                     IngestSummary sent = ReplayJob.run(List.of(archive.toString()),
-                            Publishing.options(conn, kafka.topics().raw(), (done, total) -> pause(pace)),
+                            Publishing.options(conn, kafka, kafka.topics().raw(), (done, total) -> pause(pace)),
                             ReplayOptions.of(ReplaySpeed.MAX));
                     Path inbox = kafka.dataDir.resolve("inbox");
                     Files.createDirectories(inbox);
@@ -95,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                     err.println("newsmon demo: other terminals: ./newsmon alerts --follow | ./newsmon watchlist add ID");
                     err.flush();
                     try (Watcher watcher = new Watcher(List.of(inbox.toString()),
-                            Publishing.options(conn, kafka.topics().raw(), ProgressListener.NONE),
+                            Publishing.options(conn, kafka, kafka.topics().raw(), ProgressListener.NONE),
                             new WatchOptions(Duration.ofSeconds(2), kafka.dataDir.resolve("watch")))) {
                         Thread watching = new Thread(watcher::run, "newsmon-inbox-watcher");
                         watching.setDaemon(true);

@@ -48,6 +48,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.apply(kafka.verbose, watch);
+        kafka.articleLimit();
         Publishing.checkInputs(inputs);
         PrintWriter err = spec.commandLine().getErr();
         try (KafkaConnection conn = KafkaConnection.open(kafka)) {
@@ -59,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
             ProgressPrinter progress = ProgressPrinter.forConsole("ingest", err);
             IngestSummary summary;
             try {
-                summary = IngestJob.run(inputs, Publishing.options(conn, kafka.topics().raw(), progress));
+                summary = IngestJob.run(inputs, Publishing.options(conn, kafka, kafka.topics().raw(), progress));
             } catch (PublishException e) {
                 progress.finish();
                 throw new IllegalStateException(e.getMessage() + " (" + e.summary().describe() + ")", e);
@@ -73,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
     private void watch(KafkaConnection conn, PrintWriter err) throws InterruptedException {
         Path state = stateDir != null ? stateDir : kafka.dataDir.resolve("watch");
         try (ShutdownSignal shutdown = new ShutdownSignal();
-                Watcher watcher = new Watcher(inputs, Publishing.options(conn, kafka.topics().raw(), (d, t) -> { }),
+                Watcher watcher = new Watcher(inputs, Publishing.options(conn, kafka, kafka.topics().raw(), (d, t) -> { }),
                         new WatchOptions(interval, state))) {
             Thread polling = new Thread(watcher::run, "newsmon-watcher");
             polling.start();

@@ -10,6 +10,11 @@ import picocli.CommandLine.Option;
 final class KafkaOptions {
 
     static final int EMBEDDED_PORT = 19092;
+    /**
+     * Upper bound of --max-article-bytes: analysis adds entity offsets and snippets, and the analyzed record must
+     * stay under the 1 MB that the sequencer hop and the output topics accept (AnalyzeProcessor rejects it otherwise).
+     */
+    static final int MAX_ARTICLE_BYTES_LIMIT = 768 * 1024;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
             defaultValue = "${env:NEWSMON_BOOTSTRAP_SERVERS}",
@@ -31,6 +36,15 @@ final class KafkaOptions {
             description = "Any Kafka client property, e.g. -X security.protocol=SASL_SSL (repeatable).")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
+    @Option(names = "--max-article-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:NEWSMON_MAX_ARTICLE_BYTES:-524288}",
+            description = "Largest article accepted, in bytes of input (env NEWSMON_MAX_ARTICLE_BYTES): a larger one "
+                    + "is rejected with its size, never truncated. Applies where articles are read (ingest, replay, "
+                    + "scan, demo) and where they are parsed (run, demo, scan). Between 1024 and "
+                    + MAX_ARTICLE_BYTES_LIMIT + ", which keeps an analyzed article under the broker's 1 MiB record "
+                    + "limit. Default: ${DEFAULT-VALUE}.")
+    int maxArticleBytes;
+
     @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of failures.")
     boolean verbose;
 
@@ -47,6 +61,15 @@ final class KafkaOptions {
         Map<String, String> all = new LinkedHashMap<>(settings.kafkaProperties());
         all.putAll(kafkaProperties);
         return all;
+    }
+
+    /** The article size limit, checked: exit 2 with a one-line reason when it is out of range. */
+    int articleLimit() {
+        if (maxArticleBytes < 1024 || maxArticleBytes > MAX_ARTICLE_BYTES_LIMIT) {
+            throw new ExitCodes.UsageException("--max-article-bytes must be between 1024 and "
+                    + MAX_ARTICLE_BYTES_LIMIT + ", not " + maxArticleBytes);
+        }
+        return maxArticleBytes;
     }
 
     Topics topics() {

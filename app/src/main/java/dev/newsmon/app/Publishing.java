@@ -11,8 +11,10 @@ final class Publishing {
     private Publishing() {
     }
 
-    static IngestOptions options(KafkaConnection conn, String topic, ProgressListener progress) {
-        return IngestOptions.of(conn.bootstrapServers(), topic).withClientProperties(conn.clientProperties())
+    static IngestOptions options(KafkaConnection conn, KafkaOptions kafka, String topic, ProgressListener progress) {
+        IngestOptions defaults = IngestOptions.of(conn.bootstrapServers(), topic);
+        return defaults.withClientProperties(conn.clientProperties())
+                .withReader(defaults.reader().withMaxBytes(kafka.articleLimit()))
                 .withProgress(progress);
     }
 

@@ -51,6 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Verbosity.apply(kafka.verbose, false);
+        kafka.articleLimit();
         ReplaySpeed replaySpeed;
         try {
             replaySpeed = ReplaySpeed.parse(speed);
@@ -81,8 +82,8 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 summary = fromTopic != null
                         ? TopicReplayJob.run(fromTopic, sinceTime, untilTime,
-                                Publishing.options(conn, kafka.topics().raw(), progress), ReplayOptions.of(replaySpeed))
-                        : ReplayJob.run(inputs, Publishing.options(conn, kafka.topics().raw(), progress),
+                                Publishing.options(conn, kafka, kafka.topics().raw(), progress), ReplayOptions.of(replaySpeed))
+                        : ReplayJob.run(inputs, Publishing.options(conn, kafka, kafka.topics().raw(), progress),
                                 ReplayOptions.of(replaySpeed));
             } catch (PublishException e) {
                 progress.finish();

@@ -37,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.apply(kafka.verbose, true);
+        kafka.articleLimit();
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaConnection conn = KafkaConnection.open(kafka);
                 RunningPipeline pipeline = RunningPipeline.start(conn, kafka, service)) {
@@ -58,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
         static RunningPipeline start(KafkaConnection conn, KafkaOptions kafka, ServiceOptions options)
                 throws Exception {
             TopologyConfig config = TopologyConfig.defaults(kafka.topics()).withDedupHorizon(options.dedupHorizon)
+                    .withMaxArticleBytes(kafka.articleLimit())
                     .withTrends(options.trendConfig());
             boolean fresh = TopicSetup.ensureTopics(conn.clientConfig(), kafka.topics(), options.partitions,
                     options.replicationFactor);

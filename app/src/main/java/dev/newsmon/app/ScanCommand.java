@@ -72,6 +72,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Verbosity.apply(kafka.verbose, false);
+        kafka.articleLimit();
         if (partitions < 1) {
             throw new ExitCodes.UsageException("--partitions must be at least 1");
         }
@@ -90,6 +91,7 @@ final class ScanCommand implements Callable<Integer> {
             TopicSetup.ensureTopics(conn.clientConfig(), topics, partitions, (short) -1);
             TopicSetup.publishWatchlist(conn.clientConfig(), topics.watchlist(), watchlist);
             TopologyConfig config = TopologyConfig.defaults(topics).withDedupHorizon(horizon)
+                    .withMaxArticleBytes(kafka.articleLimit())
                     .withTrends(trendConfig);
             int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
             try (NewsmonService service = Pipelines.service(conn, topics, "newsmon-scan-" + runId,
@@ -100,7 +102,7 @@ final class ScanCommand implements Callable<Integer> {
                     throw new IllegalStateException("the stream processor did not start (state " + service.state() + ")");
                 }
                 IngestSummary published = ReplayJob.run(inputs,
-                        Publishing.options(conn, topics.raw(), ProgressListener.NONE), ReplayOptions.of(ReplaySpeed.MAX));
+                        Publishing.options(conn, kafka, topics.raw(), ProgressListener.NONE), ReplayOptions.of(ReplaySpeed.MAX));
                 long sent = published.sent();
                 if (published.failedSends() > 0) {
                     err.println("scan: WARNING " + published.failedSends() + " inputs could not be written to Kafka: "

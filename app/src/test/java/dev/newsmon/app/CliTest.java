@@ -66,6 +66,16 @@ class CliTest {
     }
 
     @Test
+    void articleSizeLimitOutOfRangeIsAUsageError() throws Exception {
+        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
+        assertThat(run("scan", "--out", tmp.resolve("o").toString(), "--max-article-bytes", "100", input.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--max-article-bytes").contains("100");
+        assertThat(run("ingest", "--max-article-bytes", "2000000", input.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("2000000");
+    }
+
+    @Test
     void scanOfAMissingInputIsAUsageError() {
         assertThat(run("scan", "--out", tmp.resolve("o").toString(), tmp.resolve("nope").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no such file or folder").contains("nope");

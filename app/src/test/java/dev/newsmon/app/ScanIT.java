@@ -99,6 +99,26 @@ class ScanIT {
     }
 
     @Test
+    void articlesOverTheSizeLimitAreRejectedWithTheirSize() throws Exception {
+        Path in = tmp.resolve("sizes.jsonl");
+        String longBody = "Residents of Tobruk said the port stayed open. ".repeat(60);
+        Files.writeString(in, String.join("\n",
+                "{\"id\":\"small\",\"title\":\"Port of Tobruk open\",\"body\":\"The port of Tobruk stayed open on"
+                        + " Monday, officials said.\",\"publishedAt\":\"2024-02-01T08:00:00Z\"}",
+                "{\"id\":\"large\",\"title\":\"Port of Tobruk open all week\",\"body\":\"" + longBody
+                        + "\",\"publishedAt\":\"2024-02-02T08:00:00Z\"}",
+                ""), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        scan("scan", "--out", out.toString(), "--max-article-bytes", "2048", in.toString());
+        Map<String, List<JsonNode>> r = read(out);
+        assertThat(r.get("articles")).extracting(n -> n.get("id").asText()).containsExactly("small");
+        assertThat(r.get("rejected")).hasSize(1);
+        JsonNode rejected = r.get("rejected").get(0);
+        assertThat(rejected.get("origin").asText()).isEqualTo(in + ":2");
+        assertThat(rejected.get("reason").asText()).contains("KiB");
+    }
+
+    @Test
     void badLinesAreRejectedWithReasonsAndTheRestIsProcessed() throws Exception {
         Path in = tmp.resolve("mixed.jsonl");
         Files.writeString(in, String.join("\n",

@@ -39,6 +39,13 @@ public record TopologyConfig(Topics topics, Duration dedupHorizon, Duration sequ
                 trendConfig);
     }
 
+    public TopologyConfig withMaxArticleBytes(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("the article size limit must be at least 1024 bytes, not " + bytes);
+        }
+        return new TopologyConfig(topics, dedupHorizon, sequencerGapTimeout, bytes, watchlistRefresh, trends);
+    }
+
     public TopologyConfig withWatchlistRefresh(Duration refresh) {
         return new TopologyConfig(topics, dedupHorizon, sequencerGapTimeout, maxArticleBytes, refresh, trends);
     }

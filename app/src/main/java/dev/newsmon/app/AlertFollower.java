@@ -2,10 +2,10 @@ package dev.newsmon.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.core.json.Json;
+import dev.newsmon.topology.TopicPartitions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -39,10 +38,7 @@ final class AlertFollower implements AutoCloseable {
         this.formatter = formatter;
         this.out = out;
         this.filter = filter;
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-            partitions.add(new TopicPartition(p.topic(), p.partition()));
-        }
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, topic);
         if (partitions.isEmpty()) {
             consumer.close();
             throw new IllegalStateException("topic " + topic + " does not exist");

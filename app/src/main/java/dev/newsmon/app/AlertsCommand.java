@@ -1,6 +1,7 @@
 package dev.newsmon.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsmon.topology.TopicPartitions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -91,10 +91,7 @@ final class AlertsCommand implements Callable<Integer> {
             cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (PartitionInfo p : consumer.partitionsFor(kafka.topics().alerts(), Duration.ofSeconds(30))) {
-                    partitions.add(new TopicPartition(p.topic(), p.partition()));
-                }
+                List<TopicPartition> partitions = TopicPartitions.of(consumer, kafka.topics().alerts());
                 if (partitions.isEmpty()) {
                     throw new IllegalStateException("topic " + kafka.topics().alerts() + " does not exist");
                 }

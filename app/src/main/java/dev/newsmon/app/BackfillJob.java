@@ -9,12 +9,12 @@ import dev.newsmon.core.pipeline.AlertFactory;
 import dev.newsmon.core.tagging.EntityTagger;
 import dev.newsmon.core.tagging.Gazetteer;
 import dev.newsmon.core.watchlist.WatchlistEntry;
+import dev.newsmon.topology.TopicPartitions;
 import dev.newsmon.topology.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -66,10 +65,7 @@ final class BackfillJob {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
                 new ByteArrayDeserializer());
                 KafkaProducer<byte[], byte[]> producer = transactionalProducer(clientConfig, entry.id(), since)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(topics.articles(), Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(p.topic(), p.partition()));
-            }
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, topics.articles());
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> query = new HashMap<>();

@@ -8,6 +8,7 @@ import dev.newsmon.core.tagging.GazetteerEntity;
 import dev.newsmon.core.watchlist.Watchlist;
 import dev.newsmon.core.watchlist.WatchlistEntry;
 import dev.newsmon.core.watchlist.WatchlistFile;
+import dev.newsmon.topology.TopicPartitions;
 import dev.newsmon.topology.TopicSetup;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +22,6 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -181,10 +181,7 @@ final class WatchlistCommand implements Runnable {
         Map<String, WatchlistEntry> latest = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(kafka.topics().watchlist(), Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(p.topic(), p.partition()));
-            }
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, kafka.topics().watchlist());
             if (partitions.isEmpty()) {
                 return Watchlist.of(List.of());
             }

@@ -2,6 +2,7 @@ package dev.newsmon.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.core.json.Json;
+import dev.newsmon.topology.TopicPartitions;
 import dev.newsmon.topology.Topics;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,11 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,6 +34,13 @@ final class OutputCollector implements AutoCloseable {
     private final Map<String, List<JsonNode>> records = new HashMap<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean stopping;
+    /**
+     * Set once every input is accounted for: the poll loop then reads on until it has passed what was committed at
+     * that moment on every output partition. The counted topics can be read ahead of the others (alerts, stories),
+     * whose records of the same transactions would otherwise be missing from the snapshot.
+     */
+    private volatile boolean catchUpRequested;
+    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private Thread thread;
 
     OutputCollector(Map<String, Object> clientConfig, Topics topics) {
@@ -52,14 +63,10 @@ final class OutputCollector implements AutoCloseable {
         cfg.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics.outputTopics()) {
-                for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                    partitions.add(new TopicPartition(topic, p.partition()));
-                }
-            }
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, topics.outputTopics());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> committedEnd = null;
             while (!stopping) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode node = parse(r.value());
@@ -67,12 +74,31 @@ final class OutputCollector implements AutoCloseable {
                         records.get(r.topic()).add(node);
                     }
                 }
+                if (catchUpRequested && !caughtUp.isDone()) {
+                    if (committedEnd == null) {
+                        // read_committed: the end offsets are the last stable offsets, committed records only.
+                        committedEnd = consumer.endOffsets(partitions);
+                    }
+                    if (reached(consumer, committedEnd)) {
+                        caughtUp.complete(null);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             if (!stopping) {
                 failure.set(e);
+                caughtUp.completeExceptionally(e);
             }
         }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> offsets) {
+        for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode parse(byte[] value) {
@@ -109,6 +135,7 @@ final class OutputCollector implements AutoCloseable {
             }
             long now = accounted();
             if (now >= expected) {
+                awaitCaughtUp(idleTimeout);
                 return;
             }
             if (now != last) {
@@ -124,6 +151,17 @@ final class OutputCollector implements AutoCloseable {
                         + " inputs");
             }
             Thread.sleep(50);
+        }
+    }
+
+    private void awaitCaughtUp(Duration timeout) throws InterruptedException {
+        catchUpRequested = true;
+        try {
+            caughtUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            RuntimeException cause = failure.get();
+            throw new IllegalStateException("reading the output topics to their end failed"
+                    + (cause != null ? ": " + cause.getMessage() : " within " + timeout.toSeconds() + " s"), cause);
         }
     }
 

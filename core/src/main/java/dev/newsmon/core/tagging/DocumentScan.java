@@ -59,6 +59,10 @@ final class DocumentScan {
     private int bestKey;
     private int bestEnd;
     private int bestSpan;
+    // The longest name of a user's own entity at this word, found even inside a longer built-in name.
+    private int userKey;
+    private int userEnd;
+    private int userSpan;
     // Probe mode: only look for word cues in probe, ending at probeEnd (or anywhere when -1).
     private int[] probe;
     private int probeEnd;
@@ -115,10 +119,21 @@ final class DocumentScan {
             bestKey = -1;
             bestEnd = -1;
             bestSpan = Integer.MAX_VALUE;
+            userKey = -1;
+            userEnd = -1;
+            userSpan = Integer.MAX_VALUE;
             matchAt(t, n, i, tokEnd);
             if (bestKey >= 0) {
-                addCandidate(f, i);
+                addCandidate(f, i, bestKey, bestSpan, bestEnd, PENDING);
                 lastNameEnd = bestEnd;
+            }
+            if (userKey >= 0 && userKey != bestKey) {
+                // A tracked entity's name inside a longer built-in name (براك الشاطئ in قاعدة براك الشاطئ
+                // الجوية) is reported too: the user asked for it.
+                int entity = index.userEntityOf(userKey, bestKey);
+                if (entity >= 0) {
+                    addCandidate(f, i, userKey, userSpan, userEnd, entity);
+                }
             }
             i = tokEnd;
         }
@@ -215,7 +230,7 @@ final class DocumentScan {
             if (separator < 0) {
                 return;
             }
-            int next = nextWordStart(t, n, p);
+            int next = nextWordStart(buffers[currentField], t, n, p);
             if (next < 0) {
                 return;
             }
@@ -225,26 +240,48 @@ final class DocumentScan {
     }
 
     /**
-     * The start of the word after the gap at {@code p}, or -1 when the gap holds a line break or a sentence end
-     * (. ! ? ; followed by a space) or the text ends: names and phrases do not run across those.
+     * The start of the word after the gap at {@code p}, or -1 when the gap holds a paragraph break (a blank line
+     * in the original), a sentence end (. ! ? ; followed by a space or line break) or the text ends: names and
+     * phrases do not run across those. A single line break is a wrapped line: "Khalifa\nHaftar" is one name.
      */
-    private static int nextWordStart(char[] t, int n, int p) {
+    private static int nextWordStart(NormalizedBuffer buf, char[] t, int n, int p) {
         boolean space = false;
         boolean stop = false;
+        boolean lineBreak = false;
         int q = p;
         while (q < n && !Tokenizer.isWordChar(t[q])) {
             char c = t[q];
             if (c == '\n') {
-                return -1;
-            }
-            if (c == ' ') {
+                lineBreak = true;
+                space = true;
+            } else if (c == ' ') {
                 space = true;
             } else if (c == '.' || c == '!' || c == '?' || c == ';') {
                 stop = true;
             }
             q++;
         }
-        return q >= n || stop && space ? -1 : q;
+        if (q >= n || stop && space || lineBreak && paragraphBreak(buf, p, q)) {
+            return -1;
+        }
+        return q;
+    }
+
+    /** Whether the original text between normalized positions {@code from} and {@code to} holds a blank line. */
+    private static boolean paragraphBreak(NormalizedBuffer buf, int from, int to) {
+        String original = buf.original();
+        int end = Math.min(original.length(), buf.originalStart(to));
+        int breaks = 0;
+        for (int o = buf.originalStart(from); o < end; o++) {
+            char c = original.charAt(o);
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085'
+                    || c == '\r' && (o + 1 >= original.length() || original.charAt(o + 1) != '\n')) {
+                if (++breaks > 1 || c == '\u2029') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void terminal(int k, int spanStart, int matchEnd, boolean articleStripped) {
@@ -263,13 +300,24 @@ final class DocumentScan {
             }
             seen[seenCount++] = cue;
         }
-        if (!nameAllowed || !index.keyIsName[k] || articleStripped && !index.keyArticleOk[k]) {
+        if (!index.keyIsName[k] || articleStripped && !index.keyArticleOk[k]) {
             return;
         }
-        if (matchEnd < bestEnd || matchEnd == bestEnd && spanStart >= bestSpan) {
+        boolean longer = nameAllowed && (matchEnd > bestEnd || matchEnd == bestEnd && spanStart < bestSpan);
+        boolean longerForUser = index.keyUser[k] && (matchEnd > userEnd || matchEnd == userEnd && spanStart < userSpan);
+        if (!longer && !longerForUser) {
             return;
         }
-        if (index.keyCaseSensitive[k] && !upperCaseInOriginal(buffers[currentField], spanStart, matchEnd)) {
+        if (index.keyCaseSensitive[k] && !upperCaseInOriginal(buffers[currentField], spanStart, matchEnd)
+                || index.keyCapitalized[k] && !capitalInOriginal(buffers[currentField], spanStart)) {
+            return;
+        }
+        if (longerForUser) {
+            userKey = k;
+            userEnd = matchEnd;
+            userSpan = spanStart;
+        }
+        if (!longer) {
             return;
         }
         bestKey = k;
@@ -290,7 +338,18 @@ final class DocumentScan {
         return true;
     }
 
-    private void addCandidate(int f, int tokStart) {
+    /** An ambiguous Latin name (Turkey, Poutine) counts only when the text writes it with a capital. */
+    private static boolean capitalInOriginal(NormalizedBuffer buf, int from) {
+        String original = buf.original();
+        int s = buf.originalStart(from);
+        return s < original.length() && Character.isUpperCase(original.charAt(s));
+    }
+
+    /**
+     * A candidate for key {@code k} at [spanStart, spanEnd); {@code entity}: the entity it is already decided for
+     * (a tracked entity's name inside a longer name), or {@link #PENDING}.
+     */
+    private void addCandidate(int f, int tokStart, int k, int spanStart, int spanEnd, int entity) {
         if (count == key.length) {
             int size = count * 2;
             key = Arrays.copyOf(key, size);
@@ -300,11 +359,12 @@ final class DocumentScan {
             wordStart = Arrays.copyOf(wordStart, size);
             assigned = Arrays.copyOf(assigned, size);
         }
-        key[count] = bestKey;
+        key[count] = k;
         field[count] = f;
-        start[count] = bestSpan;
-        end[count] = bestEnd;
+        start[count] = spanStart;
+        end[count] = spanEnd;
         wordStart[count] = tokStart;
+        assigned[count] = entity;
         count++;
     }
 
@@ -314,7 +374,10 @@ final class DocumentScan {
         boolean pending = false;
         for (int c = 0; c < count; c++) {
             int k = key[c];
-            if (index.keyDirect[k]) {
+            if (assigned[c] >= 0) {
+                firm.add(c);
+                markPresent(assigned[c]);
+            } else if (index.keyDirect[k]) {
                 assigned[c] = index.keyEntities[k][0];
                 firm.add(c);
                 markPresent(assigned[c]);
@@ -367,7 +430,9 @@ final class DocumentScan {
         for (int j = 0; j < candidates.length; j++) {
             NameIndex.CompiledContext ctx = index.contexts[candidates[j]];
             alive[j] = !(ctx.notFollowedBy().length > 0 && followedBy(c, ctx.notFollowedBy()))
-                    && !(ctx.notPrecededBy().length > 0 && precededBy(c, ctx.notPrecededBy()));
+                    && !(ctx.notPrecededBy().length > 0 && precededBy(c, ctx.notPrecededBy()))
+                    && !(ctx.notPredicateBefore().length > 0 && predicate(c, ctx.notPredicateBefore()))
+                    && !contradictsVocalization(c, ctx.vocalized());
             any |= alive[j];
         }
         if (!any) {
@@ -400,7 +465,8 @@ final class DocumentScan {
         }
         int kept = DROPPED;
         for (int j = 0; j < candidates.length; j++) {
-            if (alive[j] && (index.keyFirm[k][j] || index.contexts[candidates[j]].keep())) {
+            NameIndex.CompiledContext ctx = index.contexts[candidates[j]];
+            if (alive[j] && (index.keyFirm[k][j] || (field[c] == TITLE ? ctx.keepInTitle() : ctx.keep()))) {
                 if (kept == DROPPED) {
                     kept = candidates[j];
                 } else {
@@ -506,11 +572,45 @@ final class DocumentScan {
         NormalizedBuffer buf = buffers[field[c]];
         char[] t = buf.chars();
         int n = buf.length();
-        int next = nextWordStart(t, n, end[c]);
+        int next = nextWordStart(buf, t, n, end[c]);
         if (next < 0) {
             return false;
         }
-        return probe(t, n, next, -1, cueIds);
+        return probe(field[c], t, n, next, -1, cueIds);
+    }
+
+    /**
+     * The mention is the predicate of a nominal sentence: written without proclitic right after a definite noun
+     * that is not feminine (ال... not ending in ة), with one space between, and followed by one of the words
+     * (الصندوق مصر على رفع الدعم: "the Fund is insistent on"). Egypt after a verb, a construct noun or a feminine
+     * adjective (حصلت مصر على, قدرة مصر على, الشقيقة مصر) is not affected.
+     */
+    private boolean predicate(int c, int[] cueIds) {
+        NormalizedBuffer buf = buffers[field[c]];
+        char[] t = buf.chars();
+        int w = wordStart[c];
+        if (start[c] != w || w < 2 || t[w - 1] != ' ' || !Tokenizer.isWordChar(t[w - 2])) {
+            return false;
+        }
+        int prevEnd = w - 1;
+        int prevStart = prevEnd;
+        while (prevStart > 0 && Tokenizer.isWordChar(t[prevStart - 1])) {
+            prevStart--;
+        }
+        String original = buf.original();
+        int lastLetter = buf.originalStart(prevEnd - 1);
+        boolean definite = prevEnd - prevStart >= 4 && t[prevStart] == Clitics.ALEF && t[prevStart + 1] == Clitics.LAM;
+        boolean feminine = lastLetter < original.length() && original.charAt(lastLetter) == '\u0629';
+        return definite && !feminine && followedBy(c, cueIds);
+    }
+
+    private boolean contradictsVocalization(int c, Vocalization[] vocalized) {
+        for (Vocalization v : vocalized) {
+            if (v.contradictedBy(buffers[field[c]], start[c], end[c])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean precededBy(int c, int[] cueIds) {
@@ -522,10 +622,10 @@ final class DocumentScan {
         boolean stop = false;
         while (q >= 0 && !Tokenizer.isWordChar(t[q])) {
             char ch = t[q];
-            if (ch == '\n') {
+            if (ch == '\n' && paragraphBreak(buf, q, wordStart[c])) {
                 return false;
             }
-            space |= ch == ' ';
+            space |= ch == ' ' || ch == '\n';
             stop |= ch == '.' || ch == '!' || ch == '?' || ch == ';';
             q--;
         }
@@ -538,7 +638,7 @@ final class DocumentScan {
             while (wordFrom > 0 && Tokenizer.isWordChar(t[wordFrom - 1])) {
                 wordFrom--;
             }
-            if (probe(t, n, wordFrom, previousEnd, cueIds)) {
+            if (probe(field[c], t, n, wordFrom, previousEnd, cueIds)) {
                 return true;
             }
             wordFrom--;
@@ -549,12 +649,13 @@ final class DocumentScan {
         return false;
     }
 
-    private boolean probe(char[] t, int n, int wordFrom, int mustEndAt, int[] cueIds) {
+    private boolean probe(int f, char[] t, int n, int wordFrom, int mustEndAt, int[] cueIds) {
         int tokEnd = wordFrom + 1;
         while (tokEnd < n && Tokenizer.isWordChar(t[tokEnd])) {
             tokEnd++;
         }
         int savedField = currentField;
+        currentField = f;
         probe = cueIds;
         probeEnd = mustEndAt;
         probeHit = false;

@@ -24,7 +24,7 @@ final class GazetteerFormat {
     private static final Set<String> ENTITY_FIELDS = Set.of("id", "type", "en", "ar", "names", "aliases",
             "ambiguous", "titles", "article", "context", "note");
     private static final Set<String> CONTEXT_FIELDS = Set.of("cues", "coMentions", "against", "notFollowedBy",
-            "notPrecededBy", "otherwise");
+            "notPrecededBy", "otherwise", "notPredicateBefore", "vocalized", "inTitle");
 
     private GazetteerFormat() {
     }
@@ -93,6 +93,8 @@ final class GazetteerFormat {
         all.addAll(c.against());
         all.addAll(c.notFollowedBy());
         all.addAll(c.notPrecededBy());
+        all.addAll(c.notPredicateBefore());
+        all.addAll(c.vocalized());
         for (String name : all) {
             try {
                 if (NameCompiler.plainKeys(name, true).isEmpty()) {
@@ -113,18 +115,23 @@ final class GazetteerFormat {
             throw new IllegalArgumentException(where + ": expected a mapping");
         }
         checkFields(c, CONTEXT_FIELDS, where);
-        String otherwise = optionalText(c, "otherwise", where);
-        EntityContext.Otherwise fallback = EntityContext.Otherwise.DROP;
-        if (otherwise != null) {
-            try {
-                fallback = EntityContext.Otherwise.valueOf(otherwise.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(where + ": 'otherwise' must be keep or drop, not '" + otherwise
-                        + "'", ex);
-            }
-        }
+        EntityContext.Otherwise fallback = fallback(c, "otherwise", where);
         return new EntityContext(list(c, "cues", where), list(c, "coMentions", where), list(c, "against", where),
-                list(c, "notFollowedBy", where), list(c, "notPrecededBy", where), fallback);
+                list(c, "notFollowedBy", where), list(c, "notPrecededBy", where),
+                fallback == null ? EntityContext.Otherwise.DROP : fallback, list(c, "notPredicateBefore", where),
+                list(c, "vocalized", where), fallback(c, "inTitle", where));
+    }
+
+    private static EntityContext.Otherwise fallback(JsonNode c, String field, String where) {
+        String value = optionalText(c, field, where);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return EntityContext.Otherwise.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(where + ": '" + field + "' must be keep or drop, not '" + value + "'", ex);
+        }
     }
 
     private static boolean article(JsonNode e, String at) {

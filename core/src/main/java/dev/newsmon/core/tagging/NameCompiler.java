@@ -1,5 +1,6 @@
 package dev.newsmon.core.tagging;
 
+import dev.newsmon.core.text.NormalizedText;
 import dev.newsmon.core.text.TextNormalizer;
 import dev.newsmon.core.text.Token;
 import dev.newsmon.core.text.Tokenizer;
@@ -18,8 +19,17 @@ import java.util.Map;
  */
 final class NameCompiler {
 
-    /** A lookup key and whether it must match upper-case letters in the original (acronyms: US, UN, EU). */
-    record Key(String text, boolean caseSensitive) {
+    /**
+     * A lookup key. {@code caseSensitive}: must match upper-case letters in the original (acronyms: US, UN, EU);
+     * {@code capitalized}: the spelling starts with a capital (Turkey, Poutine), which an ambiguous name then
+     * needs in the text (turkey, poutine are other words); {@code generated}: an automatic spelling variant
+     * ({@link SpellingVariants}), which gives way to any name written in a gazetteer.
+     */
+    record Key(String text, boolean caseSensitive, boolean capitalized, boolean generated) {
+
+        Key(String text, boolean caseSensitive) {
+            this(text, caseSensitive, false, false);
+        }
     }
 
     private static final int MAX_ACRONYM_LETTERS = 5;
@@ -34,6 +44,14 @@ final class NameCompiler {
      * taken literally (watchlist names typed by users).
      */
     static List<Key> compile(String name, List<String> titles, boolean strict) {
+        return compile(name, titles, strict, false);
+    }
+
+    /**
+     * Keys for one name, with the spelling variants of {@link SpellingVariants} ({@code person}: the rules for
+     * people's names apply too).
+     */
+    static List<Key> compile(String name, List<String> titles, boolean strict, boolean person) {
         Map<String, Key> out = new LinkedHashMap<>();
         List<List<String>> titleTokens = new ArrayList<>();
         for (String title : titles) {
@@ -44,18 +62,70 @@ final class NameCompiler {
                 }
             }
         }
-        for (String spelling : strict ? NamePattern.expand(name) : NamePattern.expandLenient(name)) {
-            boolean caseSensitive = isAcronym(spelling);
-            for (List<String> variant : variants(words(spelling))) {
-                add(out, variant, caseSensitive);
-                for (List<String> title : titleTokens) {
-                    List<String> titled = new ArrayList<>(title);
-                    titled.addAll(variant);
-                    add(out, titled, false);
+        List<String> spellings = strict ? NamePattern.expand(name) : NamePattern.expandLenient(name);
+        for (String spelling : spellings) {
+            addSpelling(out, spelling, titleTokens, false);
+        }
+        for (String spelling : spellings) {
+            for (String seat : SpellingVariants.arabic(spelling)) {
+                addSpelling(out, seat, titleTokens, true);
+            }
+            if (isAcronym(spelling)) {
+                continue;
+            }
+            NormalizedText n = TextNormalizer.normalize(spelling);
+            List<Token> tokens = Tokenizer.tokens(n);
+            List<String> words = new ArrayList<>(tokens.size());
+            boolean[] changeable = new boolean[tokens.size()];
+            boolean any = false;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                words.add(t.text());
+                String original = spelling.substring(n.originalStart(t.start()), n.originalEnd(t.end()));
+                changeable[i] = SpellingVariants.changeable(original, t.text());
+                any |= changeable[i];
+            }
+            if (!any) {
+                continue;
+            }
+            boolean capitalized = startsWithCapital(spelling);
+            for (List<String> latin : SpellingVariants.latin(words, changeable, person)) {
+                for (List<String> variant : variants(latin)) {
+                    addKey(out, variant, false, capitalized, true, titleTokens);
                 }
             }
         }
         return List.copyOf(out.values());
+    }
+
+    private static void addSpelling(Map<String, Key> out, String spelling, List<List<String>> titleTokens,
+            boolean generated) {
+        boolean caseSensitive = isAcronym(spelling);
+        boolean capitalized = startsWithCapital(spelling);
+        for (List<String> variant : variants(words(spelling))) {
+            addKey(out, variant, caseSensitive, capitalized, generated, titleTokens);
+        }
+    }
+
+    private static void addKey(Map<String, Key> out, List<String> variant, boolean caseSensitive, boolean capitalized,
+            boolean generated, List<List<String>> titleTokens) {
+        add(out, variant, caseSensitive, capitalized, generated);
+        for (List<String> title : titleTokens) {
+            List<String> titled = new ArrayList<>(title);
+            titled.addAll(variant);
+            add(out, titled, false, false, generated);
+        }
+    }
+
+    /** A Latin spelling whose first letter is a capital (Turkey); Arabic has no case. */
+    static boolean startsWithCapital(String spelling) {
+        for (int i = 0; i < spelling.length(); i++) {
+            char c = spelling.charAt(i);
+            if (Character.isLetter(c)) {
+                return Character.isUpperCase(c);
+            }
+        }
+        return false;
     }
 
     /** The key of a plain phrase (cue words): its normalized words joined by one space, no variants. */
@@ -70,15 +140,23 @@ final class NameCompiler {
         return out;
     }
 
-    private static void add(Map<String, Key> out, List<String> words, boolean caseSensitive) {
+    private static void add(Map<String, Key> out, List<String> words, boolean caseSensitive, boolean capitalized,
+            boolean generated) {
         if (words.isEmpty()) {
             return;
         }
         String text = String.join(" ", words);
         Key known = out.get(text);
-        // One spelling that may match in any case makes the key case-insensitive (NATO and Nato).
-        if (known == null || known.caseSensitive() && !caseSensitive) {
-            out.put(text, new Key(text, caseSensitive));
+        if (known == null) {
+            out.put(text, new Key(text, caseSensitive, capitalized, generated));
+            return;
+        }
+        // One spelling that may match in any case makes the key case-insensitive (NATO and Nato); one written
+        // spelling makes it a written name, not a generated one.
+        Key merged = new Key(text, known.caseSensitive() && caseSensitive, known.capitalized() && capitalized,
+                known.generated() && generated);
+        if (!merged.equals(known)) {
+            out.put(text, merged);
         }
     }
 

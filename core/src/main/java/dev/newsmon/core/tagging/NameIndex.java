@@ -21,12 +21,16 @@ final class NameIndex {
     /** Per key: the key names exactly one entity, unambiguously: no context needed. */
     final boolean[] keyDirect;
     final boolean[] keyCaseSensitive;
+    /** Per key: an ambiguous Latin name that counts only when written with a capital (Turkey, not turkey). */
+    final boolean[] keyCapitalized;
     /** Per key: every entity it names accepts an ال written before it in the text. */
     final boolean[] keyArticleOk;
     /** Per key: its id as a document-level cue (context.cues / context.against), or -1. */
     final int[] keyDocCue;
     /** Per key: its id as a word cue (notFollowedBy / notPrecededBy), or -1. */
     final int[] keyWordCue;
+    /** Per key: it is a firm name of an entity with watchlist names (a user's own entity). */
+    final boolean[] keyUser;
     /** Per key: it names at least one entity (it may also, or only, be a cue). */
     final boolean[] keyIsName;
     /** Per key: the document scan has something to do with it (a name or a document-level cue). */
@@ -43,7 +47,7 @@ final class NameIndex {
 
     /** An entity's context rules with phrases and entities replaced by ids. */
     record CompiledContext(int[] cues, int[] against, int[] coMentions, int[] notFollowedBy, int[] notPrecededBy,
-            boolean keep) {
+            boolean keep, int[] notPredicateBefore, Vocalization[] vocalized, boolean keepInTitle) {
     }
 
     private NameIndex(Builder b, String[] keys) {
@@ -54,10 +58,12 @@ final class NameIndex {
         keyFirm = new boolean[n][];
         keyDirect = new boolean[n];
         keyCaseSensitive = new boolean[n];
+        keyCapitalized = new boolean[n];
         keyArticleOk = new boolean[n];
         keyDocCue = new int[n];
         keyWordCue = new int[n];
         keyIsName = new boolean[n];
+        keyUser = new boolean[n];
         keyScanned = new boolean[n];
         for (int k = 0; k < n; k++) {
             KeyInfo info = b.keys.get(keys[k]);
@@ -70,9 +76,11 @@ final class NameIndex {
                 keyEntities[k][j] = e;
                 keyFirm[k][j] = !info.ambiguousFor[j];
                 articleOk &= entities[e].articleAllowed();
+                keyUser[k] |= keyFirm[k][j] && entities[e].userDefined();
             }
             keyDirect[k] = m == 1 && keyFirm[k][0];
             keyCaseSensitive[k] = info.caseSensitive;
+            keyCapitalized[k] = info.capitalized;
             keyArticleOk[k] = articleOk;
             keyDocCue[k] = info.docCue;
             keyWordCue[k] = info.wordCue;
@@ -111,21 +119,25 @@ final class NameIndex {
             entityIndex.put(e.id(), b.entities.size());
             b.entities.add(e);
         }
-        for (int i = 0; i < b.entities.size(); i++) {
-            GazetteerEntity e = b.entities.get(i);
-            boolean strict = !e.userDefined();
-            for (String name : e.names()) {
-                for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict)) {
-                    b.name(key, i, false);
+        // Written names first, then generated variants, which never take a key another entity has written.
+        for (boolean generated : new boolean[] {false, true}) {
+            for (int i = 0; i < b.entities.size(); i++) {
+                GazetteerEntity e = b.entities.get(i);
+                boolean strict = !e.userDefined();
+                boolean person = e.type() == dev.newsmon.core.model.EntityType.PERSON;
+                for (String name : e.names()) {
+                    for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict, person)) {
+                        b.name(key, i, false, generated);
+                    }
                 }
-            }
-            for (String name : e.ambiguousNames()) {
-                // A title before an ambiguous name settles it: "المشير حفتر" is firm, bare "حفتر" is not.
-                for (NameCompiler.Key key : NameCompiler.compile(name, List.of(), strict)) {
-                    b.name(key, i, true);
-                }
-                for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict)) {
-                    b.name(key, i, false);
+                for (String name : e.ambiguousNames()) {
+                    // A title before an ambiguous name settles it: "المشير حفتر" is firm, bare "حفتر" is not.
+                    for (NameCompiler.Key key : NameCompiler.compile(name, List.of(), strict, person)) {
+                        b.name(key, i, true, generated);
+                    }
+                    for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict, person)) {
+                        b.name(key, i, false, generated);
+                    }
                 }
             }
         }
@@ -148,6 +160,30 @@ final class NameIndex {
         return (firstWordEnd < 0 ? key.length() : firstWordEnd) - 2 >= Clitics.MIN_STEM;
     }
 
+    /**
+     * The user's entity that key {@code userKey} names firmly and key {@code longerKey} (or -1) does not name,
+     * or -1: the entity to report for a tracked name found inside a longer name.
+     */
+    int userEntityOf(int userKey, int longerKey) {
+        int[] ids = keyEntities[userKey];
+        for (int j = 0; j < ids.length; j++) {
+            int e = ids[j];
+            if (keyFirm[userKey][j] && entities[e].userDefined() && (longerKey < 0 || !names(longerKey, e))) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private boolean names(int k, int entity) {
+        for (int e : keyEntities[k]) {
+            if (e == entity) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int keyCount() {
         return keyEntities.length;
     }
@@ -162,6 +198,9 @@ final class NameIndex {
         boolean[] ambiguousFor = new boolean[1];
         int entityCount;
         boolean caseSensitive = true;
+        boolean capitalized;
+        /** A gazetteer or watchlist wrote this spelling (not only a generated variant). */
+        boolean written;
         boolean isName;
         int docCue = -1;
         int wordCue = -1;
@@ -193,8 +232,23 @@ final class NameIndex {
         final List<CompiledContext> contexts = new ArrayList<>();
         int maxPrecedingWords;
 
-        void name(NameCompiler.Key key, int entity, boolean ambiguous) {
-            KeyInfo info = keys.computeIfAbsent(key.text(), k -> new KeyInfo());
+        /** Adds the key in the pass for its kind: written keys first, then generated ones. */
+        void name(NameCompiler.Key key, int entity, boolean ambiguous, boolean generatedPass) {
+            if (key.generated() != generatedPass) {
+                return;
+            }
+            KeyInfo info = keys.get(key.text());
+            if (key.generated() && info != null && info.written && info.indexOf(entity) < 0) {
+                return; // another entity's written name: a generated variant never makes it ambiguous
+            }
+            if (info == null) {
+                info = new KeyInfo();
+                keys.put(key.text(), info);
+            }
+            info.written |= !key.generated();
+            if (ambiguous && key.capitalized()) {
+                info.capitalized = true;
+            }
             int at = info.indexOf(entity);
             if (at < 0) {
                 info.add(entity, ambiguous);
@@ -226,8 +280,11 @@ final class NameIndex {
                     maxPrecedingWords = Math.max(maxPrecedingWords, key.split(" ").length);
                 }
             }
+            Vocalization[] vocalized = c.vocalized().stream().map(Vocalization::parse)
+                    .filter(java.util.Objects::nonNull).toArray(Vocalization[]::new);
             return new CompiledContext(docCues(c.cues(), strict), docCues(c.against(), strict), coMentions,
-                    wordCues(c.notFollowedBy(), strict), preceding, c.otherwise() == EntityContext.Otherwise.KEEP);
+                    wordCues(c.notFollowedBy(), strict), preceding, c.otherwise() == EntityContext.Otherwise.KEEP,
+                    wordCues(c.notPredicateBefore(), strict), vocalized, c.inTitle() == EntityContext.Otherwise.KEEP);
         }
 
         private int[] docCues(List<String> phrases, boolean strict) {

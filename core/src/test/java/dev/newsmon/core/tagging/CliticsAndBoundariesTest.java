@@ -116,9 +116,11 @@ class CliticsAndBoundariesTest {
     }
 
     @Test
-    void namesDoNotRunAcrossSentenceEndsOrLineBreaks() {
+    void namesDoNotRunAcrossSentenceEndsOrParagraphs() {
         assertThat(counts("وصل إلى الولايات. المتحدة دولة")).doesNotContainKey("united-states");
-        assertThat(counts("الولايات\nالمتحدة")).doesNotContainKey("united-states");
+        assertThat(counts("الولايات\n\nالمتحدة")).doesNotContainKey("united-states");
+        assertThat(counts("الولايات\n \r\nالمتحدة")).doesNotContainKey("united-states");
+        assertThat(counts("Saddam.\nHaftar")).doesNotContainKey("saddam-haftar");
         assertThat(counts("الولايات، المتحدة")).containsEntry("united-states", 1);
         assertThat(counts("Tripoli, Lebanon")).containsEntry("tripoli-lebanon", 1).doesNotContainKey("tripoli");
     }

@@ -23,12 +23,13 @@ final class NameCompiler {
      * A lookup key. {@code caseSensitive}: must match upper-case letters in the original (acronyms: US, UN, EU);
      * {@code capitalized}: the spelling starts with a capital (Turkey, Poutine), which an ambiguous name then
      * needs in the text (turkey, poutine are other words); {@code generated}: an automatic spelling variant
-     * ({@link SpellingVariants}), which gives way to any name written in a gazetteer.
+     * ({@link SpellingVariants}), which gives way to any name written in a gazetteer; {@code titled}: a title
+     * precedes the name (المشير حفتر), which settles an ambiguous name.
      */
-    record Key(String text, boolean caseSensitive, boolean capitalized, boolean generated) {
+    record Key(String text, boolean caseSensitive, boolean capitalized, boolean generated, boolean titled) {
 
         Key(String text, boolean caseSensitive) {
-            this(text, caseSensitive, false, false);
+            this(text, caseSensitive, false, false, false);
         }
     }
 
@@ -68,7 +69,7 @@ final class NameCompiler {
         }
         for (String spelling : spellings) {
             for (String seat : SpellingVariants.arabic(spelling)) {
-                addSpelling(out, seat, titleTokens, true);
+                addSpelling(out, seat, List.of(), true);
             }
             if (isAcronym(spelling)) {
                 continue;
@@ -91,7 +92,7 @@ final class NameCompiler {
             boolean capitalized = startsWithCapital(spelling);
             for (List<String> latin : SpellingVariants.latin(words, changeable, person)) {
                 for (List<String> variant : variants(latin)) {
-                    addKey(out, variant, false, capitalized, true, titleTokens);
+                    addKey(out, variant, false, capitalized, true, List.of());
                 }
             }
         }
@@ -109,11 +110,11 @@ final class NameCompiler {
 
     private static void addKey(Map<String, Key> out, List<String> variant, boolean caseSensitive, boolean capitalized,
             boolean generated, List<List<String>> titleTokens) {
-        add(out, variant, caseSensitive, capitalized, generated);
+        add(out, variant, caseSensitive, capitalized, generated, false);
         for (List<String> title : titleTokens) {
             List<String> titled = new ArrayList<>(title);
             titled.addAll(variant);
-            add(out, titled, false, false, generated);
+            add(out, titled, false, false, generated, true);
         }
     }
 
@@ -141,20 +142,20 @@ final class NameCompiler {
     }
 
     private static void add(Map<String, Key> out, List<String> words, boolean caseSensitive, boolean capitalized,
-            boolean generated) {
+            boolean generated, boolean titled) {
         if (words.isEmpty()) {
             return;
         }
         String text = String.join(" ", words);
         Key known = out.get(text);
         if (known == null) {
-            out.put(text, new Key(text, caseSensitive, capitalized, generated));
+            out.put(text, new Key(text, caseSensitive, capitalized, generated, titled));
             return;
         }
         // One spelling that may match in any case makes the key case-insensitive (NATO and Nato); one written
         // spelling makes it a written name, not a generated one.
         Key merged = new Key(text, known.caseSensitive() && caseSensitive, known.capitalized() && capitalized,
-                known.generated() && generated);
+                known.generated() && generated, known.titled() && titled);
         if (!merged.equals(known)) {
             out.put(text, merged);
         }

@@ -120,25 +120,29 @@ final class NameIndex {
             b.entities.add(e);
         }
         // Written names first, then generated variants, which never take a key another entity has written.
+        List<NameCompiler.Key> compiled = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>(); // per key: entity, 1 if ambiguous
+        for (int i = 0; i < b.entities.size(); i++) {
+            GazetteerEntity e = b.entities.get(i);
+            boolean strict = !e.userDefined();
+            boolean person = e.type() == dev.newsmon.core.model.EntityType.PERSON;
+            for (String name : e.names()) {
+                for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict, person)) {
+                    compiled.add(key);
+                    owners.add(new int[] {i, 0});
+                }
+            }
+            for (String name : e.ambiguousNames()) {
+                // A title before an ambiguous name settles it: "المشير حفتر" is firm, bare "حفتر" is not.
+                for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict, person)) {
+                    compiled.add(key);
+                    owners.add(new int[] {i, key.titled() ? 0 : 1});
+                }
+            }
+        }
         for (boolean generated : new boolean[] {false, true}) {
-            for (int i = 0; i < b.entities.size(); i++) {
-                GazetteerEntity e = b.entities.get(i);
-                boolean strict = !e.userDefined();
-                boolean person = e.type() == dev.newsmon.core.model.EntityType.PERSON;
-                for (String name : e.names()) {
-                    for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict, person)) {
-                        b.name(key, i, false, generated);
-                    }
-                }
-                for (String name : e.ambiguousNames()) {
-                    // A title before an ambiguous name settles it: "المشير حفتر" is firm, bare "حفتر" is not.
-                    for (NameCompiler.Key key : NameCompiler.compile(name, List.of(), strict, person)) {
-                        b.name(key, i, true, generated);
-                    }
-                    for (NameCompiler.Key key : NameCompiler.compile(name, e.titles(), strict, person)) {
-                        b.name(key, i, false, generated);
-                    }
-                }
+            for (int k = 0; k < compiled.size(); k++) {
+                b.name(compiled.get(k), owners.get(k)[0], owners.get(k)[1] == 1, generated);
             }
         }
         for (GazetteerEntity e : b.entities) {

@@ -11,10 +11,11 @@ import java.util.Set;
  *
  * <p>Latin transliterations ({@link #latin}): French, German and house styles of the same Arabic or Russian
  * name differ by a few letter groups: ou/u (Tobrouk, Choïgou), ch/sch/sh (Choïgou, Schoigu), j/sch/zh (Prigojine,
- * Prigoschin), w/v (Lawrow, Vagner), final -ah/-a (Misratah), y/i (Syrte), gh/g and s/z (Bengasi), final q/k
- * (Tobruq), double/single consonants (Sissi, Gadafi); for people also -ar/-er (Hafter), a/e in the first
+ * Prigoschin), w/v (Lawrow, Vagner), final -ah written -a (Darnah), y written i (Syrte), gh/g and s/z (Bengasi),
+ * final q written k (Tubruk), a double consonant written single (Gadafi); for people also -ar/-er (Hafter), a/e in the first
  * syllable (Heftar), French -ine (Poutine, Prigojine) and the German genitive -s (Putins). At most
- * {@link #MAX_CHANGES} changes per name, so a name gets tens of variants, not thousands, and words of fewer
+ * {@link #MAX_CHANGES} changes in a one-word name (Lawrow, Poutine) and one in a longer name (Saddam Hafter,
+ * Khalifa Heftar), so a name gets tens of variants, not thousands, and words of fewer
  * than {@link #MIN_LETTERS} letters (Mali, Oman, Chad) and generic words (Group, Army, National) are never
  * changed: their variants would be other words.
  *
@@ -56,7 +57,8 @@ final class SpellingVariants {
     static List<List<String>> latin(List<String> words, boolean[] changeable, boolean person) {
         Set<List<String>> out = new LinkedHashSet<>();
         List<List<String>> current = List.of(words);
-        for (int round = 0; round < MAX_CHANGES; round++) {
+        int changes = words.size() == 1 ? MAX_CHANGES : 1;
+        for (int round = 0; round < changes; round++) {
             List<List<String>> next = new ArrayList<>();
             for (List<String> base : current) {
                 for (int i = 0; i < base.size(); i++) {
@@ -124,31 +126,25 @@ final class SpellingVariants {
             } else if (c == 'w') {
                 out.add(replace(w, i, 1, "v"));
             }
-            // y / i between consonants (Syrte, Sirte)
-            if ((c == 'i' || c == 'y') && i > 0 && next != 0 && !isVowel(prev) && !isVowel(next)) {
-                out.add(replace(w, i, 1, c == 'i' ? "y" : "i"));
+            // y written i between consonants (Syrte, Sirte; Egypt, Egipt)
+            if (c == 'y' && i > 0 && next != 0 && !isVowel(prev) && !isVowel(next)) {
+                out.add(replace(w, i, 1, "i"));
             }
             // z / s between vowels (Bengasi)
             if (c == 'z' && i > 0 && isVowel(prev) && isVowel(next)) {
                 out.add(replace(w, i, 1, "s"));
             }
-            // a double consonant written single, a single s between vowels written double (Sisi, Sissi)
-            if (next == c && !isVowel(c)) {
+            // a double consonant written single in longer words (Gaddafi, Gadafi; Sarraj, Saraj)
+            if (next == c && !isVowel(c) && n > MIN_LETTERS) {
                 out.add(replace(w, i, 2, String.valueOf(c)));
-            } else if (c == 's' && i > 0 && isVowel(prev) && isVowel(next)) {
-                out.add(replace(w, i, 1, "ss"));
             }
         }
-        // final -ah / -a, -q / -k
+        // final -ah written -a (Misratah, Misrata), final q written k (Tubruq, Tubruk)
         if (w.endsWith("ah")) {
             out.add(w.substring(0, n - 1));
-        } else if (w.endsWith("a")) {
-            out.add(w + "h");
         }
         if (w.endsWith("q")) {
             out.add(w.substring(0, n - 1) + "k");
-        } else if (w.endsWith("k")) {
-            out.add(w.substring(0, n - 1) + "q");
         }
         if (person) {
             if (w.endsWith("ar")) {

@@ -22,14 +22,16 @@ class SpellingVariantsTest {
     @Test
     void latinHouseStylesAreGenerated() {
         assertThat(keys("Haftar", true)).contains("hafter", "heftar", "haftars");
-        assertThat(keys("Saddam Haftar", true)).contains("saddam hafter", "sadam haftar");
+        assertThat(keys("Saddam Haftar", true)).contains("saddam hafter", "sadam haftar")
+                .doesNotContain("sadam hafter"); // one change in a name of several words
         assertThat(keys("Putin", true)).contains("poutine", "putins");
         assertThat(keys("Prigozhin", true)).contains("prigojine", "prigoschin");
         assertThat(keys("Shoigu", true)).contains("choigou", "schoigu");
         assertThat(keys("Lavrov", true)).contains("lawrow");
         assertThat(keys("Gaddafi", true)).contains("gadafi");
         assertThat(keys("Wagner Group", false)).contains("vagner group");
-        assertThat(keys("Tobruk", false)).contains("tobrouk", "tobruq");
+        assertThat(keys("Tobruk", false)).contains("tobrouk");
+        assertThat(keys("Tubruq", false)).contains("tubruk", "toubruq");
         assertThat(keys("Benghazi", false)).contains("bengasi", "benghasi");
         assertThat(keys("Misrata", false)).contains("misratah");
         assertThat(keys("Sirte", false)).contains("syrte");
@@ -83,7 +85,7 @@ class SpellingVariantsTest {
                 List.of("إدارة شؤون القبائل", "Moussa Kouni Brigade"));
         EntityTagger tagger = new EntityTagger(Gazetteer.builtIn().withWatchlistNames(List.of(entry)));
         assertThat(TaggingAssertions.counts(tagger, "", "قالت إدارة شئون القبائل")).containsEntry("tribal-affairs", 1);
-        assertThat(TaggingAssertions.counts(tagger, "", "the Musa Kouni Brigade said")).containsEntry("tribal-affairs", 1);
+        assertThat(TaggingAssertions.counts(tagger, "", "the Mussa Kouni Brigade said")).containsEntry("tribal-affairs", 1);
     }
 
     @Test

@@ -70,7 +70,10 @@ class GazetteerTest {
                       against: [baseball]
                       notFollowedBy: [ball]
                       notPrecededBy: [data]
+                      notPredicateBefore: [upon]
+                      vocalized: [قَاعِدَة]
                       otherwise: keep
+                      inTitle: drop
                     note: anything
                 """);
         GazetteerEntity e = g.entity("new-base").orElseThrow();
@@ -79,6 +82,10 @@ class GazetteerTest {
         assertThat(e.articleAllowed()).isFalse();
         assertThat(e.context().otherwise()).isEqualTo(EntityContext.Otherwise.KEEP);
         assertThat(e.context().notPrecededBy()).containsExactly("data");
+        assertThat(e.context().notPredicateBefore()).containsExactly("upon");
+        assertThat(e.context().vocalized()).containsExactly("قَاعِدَة");
+        assertThat(e.context().inTitle()).isEqualTo(EntityContext.Otherwise.DROP);
+        assertThat(EntityContext.NONE.inTitle()).isEqualTo(EntityContext.Otherwise.DROP);
     }
 
     @Test
@@ -101,6 +108,8 @@ class GazetteerTest {
                 .hasMessageContaining("duplicate");
         assertThatThrownBy(() -> parse("entities:\n  - {id: a, type: ORG, en: A, context: {otherwise: maybe}}\n"))
                 .hasMessageContaining("keep or drop");
+        assertThatThrownBy(() -> parse("entities:\n  - {id: a, type: ORG, en: A, context: {inTitle: always}}\n"))
+                .hasMessageContaining("'inTitle' must be keep or drop");
         assertThatThrownBy(() -> parse("nothing: here\n")).hasMessageContaining("'entities'");
     }
 

@@ -192,12 +192,16 @@ public final class DedupEngine {
             int allowed = (int) Math.floor(tolerance * Math.max(sizeA, sizeB));
             int substitutions = Math.min(onlyA, onlyB);
             int omissions = Math.abs(onlyA - onlyB);
-            int omissionSlack = Math.min(nn, no) >= OMISSION_SLACK_SHINGLES ? 1 : 0;
+            boolean longTexts = Math.min(nn, no) >= OMISSION_SLACK_SHINGLES;
+            int omissionSlack = longTexts ? 1 : 0;
+            // A brief names few facts, but an English one capitalizes many words: its tolerance would let a
+            // corrected figure (1.4 → 1.3 million barrels) through. Only long texts may swap a fact.
+            int allowedSubstitutions = longTexts ? allowed : 0;
             if (onlyA == 0 && nn < no && containment >= config.containmentThreshold()) {
                 // The new text is the old one minus a passage: every fact it names is in the old one.
                 return true;
             }
-            return substitutions <= allowed && omissions <= allowed + omissionSlack;
+            return substitutions <= allowedSubstitutions && omissions <= allowed + omissionSlack;
         }
         // An excerpt (or the shorter text) names nothing its source does not.
         boolean newIsSmaller = nn < no;

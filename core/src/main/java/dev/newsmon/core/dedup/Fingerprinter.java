@@ -48,7 +48,7 @@ public final class Fingerprinter {
             return TextSketch.EMPTY;
         }
         try {
-            return sketchOf(Words.scan(mainText, null), entities == null ? List.of() : entities);
+            return sketchOf(Words.scan(WireFurniture.blank(mainText), null), entities == null ? List.of() : entities);
         } catch (RuntimeException e) {
             // A bug here must not stop the pipeline; the article can still be matched by URL and content hash.
             return TextSketch.EMPTY;
@@ -223,10 +223,13 @@ public final class Fingerprinter {
                 continue;
             }
             boolean covered = false;
+            boolean anyWord = false;
             for (int j = firstWordEndingAfter(w, s.start()); j < w.size && w.starts[j] < s.end(); j++) {
                 covered |= featured[j];
+                anyWord = true;
             }
-            if (!covered) {
+            // A mention with no word left was in the wire furniture (dateline, credit line): not the article's fact.
+            if (anyWord && !covered) {
                 return true;
             }
         }

@@ -124,7 +124,7 @@ public final class PlainTextExtractor {
             } else if (!blank) {
                 if (runLength >= MIN_TICKER_BLOCK) {
                     int end = i;
-                    if (beforeProse && i == to) {
+                    if (beforeProse && onlyFurnitureBetween(lines, kinds, i, to)) {
                         while (end > runStart && lines[end - 1].isEmpty()) {
                             end--;
                         }
@@ -138,6 +138,19 @@ public final class PlainTextExtractor {
                 runLength = 0;
             }
         }
+    }
+
+    /**
+     * True when nothing but blank lines and known furniture (a date, a share line) stands between {@code from} and
+     * the article's prose at {@code to}: a headline run that ends there ends with the article's own headline.
+     */
+    private static boolean onlyFurnitureBetween(String[] lines, Kind[] kinds, int from, int to) {
+        for (int k = from; k < to && k < lines.length; k++) {
+            if (!lines[k].isEmpty() && kinds[k] == Kind.NONE && !BoilerplateLines.isTickerLine(lines[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int findTitle(String[] lines, boolean[] dropped, int firstProse) {

@@ -40,6 +40,17 @@ public final class Fingerprinter {
     }
 
     /**
+     * The candidate for an article whose main text the per-source recurring-line filter cleaned: sketched on the
+     * cleaned text, so that a source's furniture never drives a near-duplicate decision, but with the content hash
+     * of the text before the filter. The filter learns per source, so it may blank a line in one copy of a text
+     * and not in another copy at another outlet; exact copies must still share their content hash.
+     */
+    public DedupCandidate withCleanedText(DedupCandidate candidate, String cleanedText, List<EntityMention> entities) {
+        return new DedupCandidate(candidate.id(), candidate.canonicalUrl(), candidate.contentHash(),
+                candidate.eventTimeMs(), sketch(cleanedText, entities));
+    }
+
+    /**
      * The sketch of a main text; {@code entities} are the tagger's mentions of it (only those in the text count),
      * with spans into {@code mainText}: a mention written with words that already gave a feature adds none.
      */

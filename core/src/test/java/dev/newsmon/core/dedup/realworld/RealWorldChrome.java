@@ -117,21 +117,25 @@ final class RealWorldChrome {
         return b.toString();
     }
 
-    /** A page saved as text: header lines, a ticker (one wide-spaced line or one headline a line), the article. */
+    /**
+     * A page saved as text: header lines, a ticker (one wide-spaced line, or one headline a line with or without
+     * blank lines between), the article.
+     */
     String textCapture(Printed p, Instant time) {
         boolean ar = arabic(p);
         List<String> ticker = headlines(p, tickerSize(p), 3);
         List<String> related = headlines(p, 6, 17);
-        boolean oneLine = Math.floorMod(p.id().hashCode(), 2) == 0;
+        int layout = Math.floorMod(p.id().hashCode(), 3);
         StringBuilder b = new StringBuilder();
         b.append(ar ? "صحيفة الرأي الليبية" : "The Sahel Monitor").append('\n');
         b.append(ar ? "الرئيسية | محلي | دولي | اقتصاد | رياضة | رأي" : "Home | Africa | World | Economy | Sport")
                 .append('\n');
-        if (oneLine) {
+        if (layout == 0) {
             b.append(String.join("    ", ticker)).append('\n');
         } else {
+            // One headline a line; pages copied from a browser often leave a blank line between the items.
             for (String h : ticker) {
-                b.append(h).append('\n');
+                b.append(h).append('\n').append(layout == 2 ? "\n" : "");
             }
         }
         b.append('\n').append(p.title()).append('\n');

@@ -45,7 +45,10 @@ final class BoilerplateLines {
             FLAGS);
     private static final Pattern FOLLOW = Pattern.compile(fold(
             "^(تابعونا|تابعنا|تابعوا|follow us|follow|subscribe|اشترك|اشتركوا|للاشتراك|sign up|download (our|the) app"
-                    + "|حمل تطبيق|حملوا تطبيق|انضم|انضموا|join us|join our)\\b.*|(انقر هنا|اضغط هنا|click here|tap here)"),
+                    + "|حمل تطبيق\\S*|حملوا تطبيق\\S*|نزل تطبيق\\S*|حمل التطبيق|get (the|our) app|انضم|انضموا|join us"
+                    + "|join our)\\b.*|(انقر هنا|اضغط هنا|click here|tap here"
+                    // app-download lines name the stores
+                    + "|google play|app store|play store|جوجل بلاي|غوغل بلاي|اب ستور|متجر التطبيقات)"),
             FLAGS);
     private static final Pattern NOTICE = Pattern.compile(fold(
             "(شكرا على الابلاغ|حجب هذه الصوره|الابلاغ عن (خطا|محتوي)|report (an )?(error|this)|we use cookies"

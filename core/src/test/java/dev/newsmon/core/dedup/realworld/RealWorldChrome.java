@@ -41,7 +41,11 @@ final class RealWorldChrome {
     }
 
     String page(Printed p, Instant time, boolean arabicSite) {
-        boolean generatedClasses = Math.floorMod(p.id().hashCode(), 2) == 1;
+        int layout = Math.floorMod(p.id().hashCode(), 3);
+        if (layout == 2) {
+            return inlinePage(p, time, arabicSite);
+        }
+        boolean generatedClasses = layout == 1;
         String site = arabicSite ? "بوابة المتوسط الإخبارية" : "Mediterranean Wire";
         List<String> ticker = headlines(p, tickerSize(p), 0);
         List<String> related = headlines(p, 6, 11);
@@ -96,6 +100,34 @@ final class RealWorldChrome {
         b.append("</ul></div></div></div><div class=\"").append(generatedClasses ? "z0" : "site-footer").append("\"><p>")
                 .append(arabicSite ? "جميع الحقوق محفوظة © 2025 بوابة المتوسط" : "© 2025 Mediterranean Wire. All rights reserved.")
                 .append("</p></div></body></html>");
+        return b.toString();
+    }
+
+    /**
+     * An older layout: everything in one container, the breaking-news bar as plain text (no links) split by
+     * arrows, the "read also" links under a bare heading, share and app lines as text.
+     */
+    private String inlinePage(Printed p, Instant time, boolean arabicSite) {
+        List<String> ticker = headlines(p, tickerSize(p), 5);
+        List<String> related = headlines(p, 5, 13);
+        StringBuilder b = new StringBuilder();
+        b.append("<html><head><meta charset=\"utf-8\"><title>").append(esc(p.title())).append("</title></head><body>")
+                .append("<div class=\"w1\"><div class=\"w2\"><div class=\"w3\">")
+                .append(arabicSite ? "عاجل: " : "Breaking: ").append(esc(String.join(" ◄ ", ticker))).append("</div>")
+                .append("<h1>").append(esc(p.title())).append("</h1><div class=\"w4\">").append(time.toString(), 0, 10)
+                .append("</div>");
+        for (String para : p.paragraphs()) {
+            b.append("<p>").append(esc(para)).append("</p>");
+        }
+        b.append("<div class=\"w5\">").append(arabicSite ? "اقرأ أيضا" : "Read also").append("</div><div class=\"w6\">");
+        for (String h : related) {
+            b.append("<a href=\"/n/").append(Math.floorMod(h.hashCode(), 99999)).append("\">").append(esc(h))
+                    .append("</a><br>");
+        }
+        b.append("</div><div class=\"w7\">").append(arabicSite ? "شارك عبر: فيسبوك | تويتر | واتساب"
+                : "Share via: Facebook | X | WhatsApp").append("</div><div class=\"w8\">")
+                .append(arabicSite ? "حمل تطبيقنا لمتابعة آخر الأخبار لحظة بلحظة" : "Download our app for the latest news")
+                .append("</div></div></div></body></html>");
         return b.toString();
     }
 

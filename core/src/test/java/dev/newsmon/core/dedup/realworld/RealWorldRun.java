@@ -57,6 +57,8 @@ final class RealWorldRun {
     final Map<String, Counts> byClass = new LinkedHashMap<>();
     final Counts overall = new Counts();
     final List<String> wrongPairs = new ArrayList<>();
+    /** Pages (other sites' chrome, AMP) and whether their extracted main text is exactly the printed article. */
+    final Map<String, Boolean> pageTextExact = new LinkedHashMap<>();
 
     static synchronized RealWorldRun get() {
         if (cached == null) {
@@ -83,6 +85,9 @@ final class RealWorldRun {
             }
             AnalyzedArticle a = analyzer.analyze(((ParseOutcome.Parsed) outcome).article(), EntityTagger.builtIn());
             sectionOf.putIfAbsent(a.candidate().id(), it.id());
+            if (it.paged()) {
+                pageTextExact.put(it.id(), squeeze(a.article().text()).equals(squeeze(it.printedText())));
+            }
             DedupDecision d = engine.decide(a.candidate(), state);
             decisions.put(it.id(), d);
             parent.put(it.id(), d.duplicate() ? sectionOf.getOrDefault(d.duplicateOf(), d.duplicateOf()) : it.id());
@@ -116,6 +121,14 @@ final class RealWorldRun {
         }
     }
 
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    long pagesWithExactText() {
+        return pageTextExact.values().stream().filter(Boolean::booleanValue).count();
+    }
+
     private static String root(Map<String, String> parent, String id) {
         String r = id;
         while (!parent.getOrDefault(r, r).equals(r)) {
@@ -132,6 +145,13 @@ final class RealWorldRun {
             line(b, e.getKey(), e.getValue());
         }
         line(b, "overall", overall);
+        b.append(String.format(Locale.ROOT, "pages (other sites' chrome, AMP) whose main text is exactly the article: "
+                + "%d of %d%n", pagesWithExactText(), pageTextExact.size()));
+        pageTextExact.forEach((id, exact) -> {
+            if (!exact) {
+                b.append("  chrome left in or article cut: ").append(id).append('\n');
+            }
+        });
         for (String w : wrongPairs) {
             b.append(w).append('\n');
         }

@@ -39,7 +39,13 @@ final class RealWorldSet {
             "other-outlet");
 
     /** One article of the set, ready for the pipeline. */
-    record Item(String id, String cls, String story, Instant time, InputFormat format, byte[] payload) {
+    record Item(String id, String cls, String story, Instant time, InputFormat format, byte[] payload,
+            String format2, String printedText) {
+
+        /** True when the article reached the pipeline inside a page (another site's chrome, an AMP page). */
+        boolean paged() {
+            return !format2.equals("json");
+        }
     }
 
     /** A section after its edits: what the outlet printed. */
@@ -131,12 +137,15 @@ final class RealWorldSet {
     }
 
     private Item render(String id, String cls, String story, Instant time, String format, Printed p) {
+        String text = String.join("\n\n", p.paragraphs());
         return switch (format) {
-            case "json" -> new Item(id, cls, story, time, InputFormat.JSON, json(id, p, time, null));
+            case "json" -> new Item(id, cls, story, time, InputFormat.JSON, json(id, p, time, null), format, text);
             case "html-ar", "html-en" -> new Item(id, cls, story, time, InputFormat.JSON,
-                    json(id, p, time, chrome.page(p, time, format.equals("html-ar"))));
-            case "amp" -> new Item(id, cls, story, time, InputFormat.JSON, json(id, p, time, chrome.amp(p, time)));
-            case "text" -> new Item(id, cls, story, time, InputFormat.TEXT, utf8(chrome.textCapture(p, time)));
+                    json(id, p, time, chrome.page(p, time, format.equals("html-ar"))), format, text);
+            case "amp" -> new Item(id, cls, story, time, InputFormat.JSON, json(id, p, time, chrome.amp(p, time)), format,
+                    text);
+            case "text" -> new Item(id, cls, story, time, InputFormat.TEXT, utf8(chrome.textCapture(p, time)), format,
+                    text);
             default -> throw new IllegalArgumentException("unknown format " + format + " in " + id);
         };
     }

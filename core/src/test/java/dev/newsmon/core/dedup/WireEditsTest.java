@@ -61,6 +61,19 @@ class WireEditsTest {
     }
 
     @Test
+    void aFigureGluedToItsProcliticIsStillAFigure() {
+        String forecast = "توقع مركز الأرصاد طقسا حارا على الجنوب اليوم، مع رياح معتدلة.\n\n"
+                + "وقال المركز إن الحرارة العظمى ستصل إلى 46 درجة في سبها، و39 درجة في غدامس.\n\n"
+                + "ونصح المركز المواطنين بتجنب الشمس في ساعات الظهيرة.";
+        InMemoryDedupState state = new InMemoryDedupState(Long.MAX_VALUE / 4);
+        engine.decide(candidate("monday", forecast, 0), state);
+        assertThat(engine.decide(candidate("tuesday", forecast.replace("و39", "و32"), 1), state).duplicate())
+                .isFalse();
+        assertThat(engine.decide(candidate("copy", forecast.replace("و39", "و٣٩"), 2), state).duplicateOf())
+                .isEqualTo("monday");
+    }
+
+    @Test
     void aSwappedClosingSentenceDoesNotExcuseAChangedLead() {
         String background = "يذكر أن مرزق تقع على بعد نحو 900 كيلومتر جنوب طرابلس، وقد تضررت مدارسها في فيضانات عام 2019.";
         String other = LEAD.replace("600 تلميذ", "450 تلميذ") + "\n\n" + SECOND + "\n\n" + background;

@@ -1,6 +1,5 @@
 package dev.newsmon.topology;
 
-import dev.newsmon.core.dedup.ContentHash;
 import dev.newsmon.core.dedup.DedupCandidate;
 import dev.newsmon.core.dedup.DedupDecision;
 import dev.newsmon.core.dedup.DedupEngine;
@@ -63,8 +62,9 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
                     : lineFilter.edges(article.source(), article.text());
             RecurringLineFilter.Cleaned cleaned = lineFilter.clean(edges, article.text(), lines);
             if (cleaned.removedAny()) {
-                candidate = fingerprinter.candidate(article.id(), candidate.canonicalUrl(),
-                        ContentHash.of(cleaned.text()), cleaned.text(), article.entities(), candidate.eventTimeMs());
+                // The content hash stays that of the text before the filter: exact copies are content duplicates
+                // whatever this source's filter learned.
+                candidate = fingerprinter.withCleanedText(candidate, cleaned.text(), article.entities());
             }
             DedupDecision decision = engine.decide(candidate, state);
             lineFilter.learn(edges, decision.duplicate() ? decision.duplicateOf() : article.id(),

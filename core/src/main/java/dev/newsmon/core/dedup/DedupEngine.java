@@ -32,6 +32,8 @@ public final class DedupEngine {
     static final int LEAD_BANDS = TextSketch.LEAD_BINS / 2;
     /** Texts this long (in shingles) may omit one salient feature of the other: briefs are shorter. */
     static final int OMISSION_SLACK_SHINGLES = 80;
+    /** Shingles a side must have of its own before its closing-sentence facts are read as an edit (a sentence). */
+    static final int MIN_TAIL_EDIT_SHINGLES = 6;
 
     private final DedupConfig config;
 
@@ -154,8 +156,18 @@ public final class DedupEngine {
     boolean featuresAgree(TextSketch n, StoredArticle o, double containment) {
         short[] a = n.features();
         short[] b = o.features();
-        int limit = Math.min(n.featuresTruncated() && a.length > 0 ? a[a.length - 1] & 0xFFFF : 0xFFFF,
-                o.featuresTruncated() && b.length > 0 ? b[b.length - 1] & 0xFFFF : 0xFFFF);
+        // Features are compared by their 15-bit hash (value >>> 1); the low bit says "named only in the closing
+        // sentence" (Fingerprinter).
+        int limit = Math.min(n.featuresTruncated() && a.length > 0 ? (a[a.length - 1] & 0xFFFF) >>> 1 : 0xFFFF,
+                o.featuresTruncated() && b.length > 0 ? (b[b.length - 1] & 0xFFFF) >>> 1 : 0xFFFF);
+        int nn = n.shingles();
+        int no = o.shingles();
+        // A closing sentence swapped, added or dropped by the copying outlet: when a side differs from the other by
+        // at least a sentence's worth of shingles, facts it names only in its closing sentence are that edit's, not
+        // the story's, and do not count. A corrected figure or town changes a word or two, never enough.
+        double shared = containment * nn;
+        boolean newTailEdited = containment > 0 && nn - shared >= MIN_TAIL_EDIT_SHINGLES;
+        boolean oldTailEdited = containment > 0 && no - shared >= MIN_TAIL_EDIT_SHINGLES;
         int onlyA = 0;
         int onlyB = 0;
         int sizeA = 0;
@@ -163,8 +175,8 @@ public final class DedupEngine {
         int i = 0;
         int k = 0;
         while (i < a.length || k < b.length) {
-            int x = i < a.length ? a[i] & 0xFFFF : Integer.MAX_VALUE;
-            int y = k < b.length ? b[k] & 0xFFFF : Integer.MAX_VALUE;
+            int x = i < a.length ? (a[i] & 0xFFFF) >>> 1 : Integer.MAX_VALUE;
+            int y = k < b.length ? (b[k] & 0xFFFF) >>> 1 : Integer.MAX_VALUE;
             if (Math.min(x, y) > limit) {
                 break;
             }
@@ -174,17 +186,15 @@ public final class DedupEngine {
                 i++;
                 k++;
             } else if (x < y) {
-                onlyA++;
+                onlyA += newTailEdited && (a[i] & 1) != 0 ? 0 : 1;
                 sizeA++;
                 i++;
             } else {
-                onlyB++;
+                onlyB += oldTailEdited && (b[k] & 1) != 0 ? 0 : 1;
                 sizeB++;
                 k++;
             }
         }
-        int nn = n.shingles();
-        int no = o.shingles();
         double tolerance = config.featureTolerance();
         if (Math.min(nn, no) >= 0.8 * Math.max(nn, no)) {
             // Same length: a feature on each side that the other lacks is a substitution (Sirte → Derna, 3 → 5);
@@ -192,12 +202,16 @@ public final class DedupEngine {
             int allowed = (int) Math.floor(tolerance * Math.max(sizeA, sizeB));
             int substitutions = Math.min(onlyA, onlyB);
             int omissions = Math.abs(onlyA - onlyB);
-            int omissionSlack = Math.min(nn, no) >= OMISSION_SLACK_SHINGLES ? 1 : 0;
+            boolean longTexts = Math.min(nn, no) >= OMISSION_SLACK_SHINGLES;
+            int omissionSlack = longTexts ? 1 : 0;
+            // A brief names few facts, but an English one capitalizes many words: its tolerance would let a
+            // corrected figure (1.4 → 1.3 million barrels) through. Only long texts may swap a fact.
+            int allowedSubstitutions = longTexts ? allowed : 0;
             if (onlyA == 0 && nn < no && containment >= config.containmentThreshold()) {
                 // The new text is the old one minus a passage: every fact it names is in the old one.
                 return true;
             }
-            return substitutions <= allowed && omissions <= allowed + omissionSlack;
+            return substitutions <= allowedSubstitutions && omissions <= allowed + omissionSlack;
         }
         // An excerpt (or the shorter text) names nothing its source does not.
         boolean newIsSmaller = nn < no;

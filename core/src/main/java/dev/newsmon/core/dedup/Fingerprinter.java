@@ -23,6 +23,8 @@ public final class Fingerprinter {
     static final int SHINGLE_WORDS = 3;
     /** How many shingles at the start of a text the lead bins cover (about the first two sentences). */
     static final int LEAD_SHINGLES = 40;
+    /** A closing sentence is a tail (its facts flagged) only in texts of at least this many sentences. */
+    static final int TAIL_MIN_SENTENCES = 3;
     private static final long LOW_56 = (1L << 56) - 1;
     private static final long BIT_56 = 1L << 56;
     private static final long LOW_62 = (1L << 62) - 1;
@@ -40,6 +42,17 @@ public final class Fingerprinter {
     }
 
     /**
+     * The candidate for an article whose main text the per-source recurring-line filter cleaned: sketched on the
+     * cleaned text, so that a source's furniture never drives a near-duplicate decision, but with the content hash
+     * of the text before the filter. The filter learns per source, so it may blank a line in one copy of a text
+     * and not in another copy at another outlet; exact copies must still share their content hash.
+     */
+    public DedupCandidate withCleanedText(DedupCandidate candidate, String cleanedText, List<EntityMention> entities) {
+        return new DedupCandidate(candidate.id(), candidate.canonicalUrl(), candidate.contentHash(),
+                candidate.eventTimeMs(), sketch(cleanedText, entities));
+    }
+
+    /**
      * The sketch of a main text; {@code entities} are the tagger's mentions of it (only those in the text count),
      * with spans into {@code mainText}: a mention written with words that already gave a feature adds none.
      */
@@ -48,7 +61,7 @@ public final class Fingerprinter {
             return TextSketch.EMPTY;
         }
         try {
-            return sketchOf(Words.scan(mainText, null), entities == null ? List.of() : entities);
+            return sketchOf(Words.scan(WireFurniture.blank(mainText), null), entities == null ? List.of() : entities);
         } catch (RuntimeException e) {
             // A bug here must not stop the pipeline; the article can still be matched by URL and content hash.
             return TextSketch.EMPTY;
@@ -165,6 +178,7 @@ public final class Fingerprinter {
             short[] lead, byte[] signature) {
         FeatureSet found = new FeatureSet();
         long[] h = w.hashes;
+        int tailStart = tailStart(w);
         // Words that already gave a feature: a tagged entity written with them is the same fact, counted once.
         boolean[] featured = new boolean[w.size];
         for (int i = 0; i < w.size; i++) {
@@ -185,12 +199,12 @@ public final class Fingerprinter {
                 feature = TAG_PROPER ^ h[i];
             }
             if (feature != 0L) {
-                found.add(feature);
+                found.add(feature, i >= tailStart);
                 featured[i] = true;
             }
             if (Lexicon.isPlaceCue(h[i]) && nextInSentence && !w.is(i + 1, Words.NUMBER)
                     && !Lexicon.isStopword(h[i + 1]) && Lexicon.place(h[i + 1]) == 0L) {
-                found.add(TAG_CUED ^ h[i + 1]);
+                found.add(TAG_CUED ^ h[i + 1], i + 1 >= tailStart);
                 featured[i + 1] = true;
             }
             if (pairPlace != 0L) {
@@ -198,9 +212,10 @@ public final class Fingerprinter {
                 i++;
             }
         }
+        int tailOffset = tailStart < w.size ? w.starts[tailStart] : Integer.MAX_VALUE;
         for (EntityMention e : entities) {
             if (e != null && namedApartFromWordFeatures(e, w, featured)) {
-                found.add(TAG_ENTITY ^ Words.hashOf(e.id()));
+                found.add(TAG_ENTITY ^ Words.hashOf(e.id()), onlyInTail(e, tailOffset));
             }
         }
         int[] sorted = found.sorted();
@@ -210,6 +225,32 @@ public final class Fingerprinter {
             features[i] = (short) sorted[i];
         }
         return new TextSketch(shingles, bandBins, lead, signature, features, sorted.length > kept);
+    }
+
+    /**
+     * The first word of the text's closing sentence when it may count as a tail (see {@link TextSketch#features()}):
+     * the text has at least {@value #TAIL_MIN_SENTENCES} sentences and the last one holds at most 40 % of the words;
+     * otherwise {@code w.size} (no tail).
+     */
+    static int tailStart(Words w) {
+        int sentences = 0;
+        int last = 0;
+        for (int i = 0; i < w.size; i++) {
+            if (i == 0 || w.is(i, Words.SENTENCE_START)) {
+                sentences++;
+                last = i;
+            }
+        }
+        return sentences >= TAIL_MIN_SENTENCES && w.size - last <= 0.4 * w.size ? last : w.size;
+    }
+
+    private static boolean onlyInTail(EntityMention e, int tailOffset) {
+        for (Span s : e.offsets()) {
+            if (s != null && Span.TEXT.equals(s.field()) && s.start() < tailOffset) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -223,10 +264,13 @@ public final class Fingerprinter {
                 continue;
             }
             boolean covered = false;
+            boolean anyWord = false;
             for (int j = firstWordEndingAfter(w, s.start()); j < w.size && w.starts[j] < s.end(); j++) {
                 covered |= featured[j];
+                anyWord = true;
             }
-            if (!covered) {
+            // A mention with no word left was in the wire furniture (dateline, credit line): not the article's fact.
+            if (anyWord && !covered) {
                 return true;
             }
         }
@@ -247,17 +291,20 @@ public final class Fingerprinter {
         return lo;
     }
 
-    /** Distinct 16-bit feature hashes; the sketch keeps the smallest ones (a bottom-k sample). */
+    /**
+     * Distinct features as 16-bit values: a 15-bit hash and, in the lowest bit, whether the fact is named only in
+     * the closing sentence. The sketch keeps the smallest ones (a bottom-k sample by hash).
+     */
     private static final class FeatureSet {
         private int[] values = new int[32];
         private int size;
 
-        void add(long feature) {
-            int h16 = (int) (Words.mix(feature) >>> 48);
+        void add(long feature, boolean inTail) {
+            int key = (int) (Words.mix(feature) >>> 49);
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
-            values[size++] = h16;
+            values[size++] = key << 1 | (inTail ? 1 : 0);
         }
 
         int[] sorted() {
@@ -265,7 +312,8 @@ public final class Fingerprinter {
             Arrays.sort(out);
             int distinct = 0;
             for (int i = 0; i < out.length; i++) {
-                if (i == 0 || out[i] != out[i - 1]) {
+                // Same fact named in the body and in the tail: the body mention (flag 0) sorts first and wins.
+                if (i == 0 || out[i] >>> 1 != out[i - 1] >>> 1) {
                     out[distinct++] = out[i];
                 }
             }

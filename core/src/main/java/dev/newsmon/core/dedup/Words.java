@@ -61,6 +61,10 @@ final class Words {
         int start = 0;
         int end = 0;
         long h = FNV_OFFSET;
+        // "و39", "ب2024": a one-letter proclitic glued to a figure. The word is that number (same hash, NUMBER flag),
+        // so "و39 درجة" and "و32 درجة" differ in a figure, as "39" and "32" do.
+        long digitsHash = FNV_OFFSET;
+        boolean procliticNumber = false;
         int wordChars = 0;
         boolean numeric = true;
         boolean capitalized = false;
@@ -68,7 +72,7 @@ final class Words {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             int f = fold(c);
-            if (f == SEPARATOR && wordChars > 0 && numeric && isNumberSeparator(c) && i + 1 < n
+            if (f == SEPARATOR && wordChars > 0 && (numeric || procliticNumber) && isNumberSeparator(c) && i + 1 < n
                     && isDigit(fold(text.charAt(i + 1)))) {
                 if (c == '.' || c == '\u066B') {
                     f = '.';
@@ -87,13 +91,16 @@ final class Words {
                         starts = Arrays.copyOf(starts, count * 2);
                         ends = Arrays.copyOf(ends, count * 2);
                     }
-                    hashes[count] = mix(h);
+                    boolean number = numeric || procliticNumber && wordChars > 1;
+                    hashes[count] = mix(numeric || !number ? h : digitsHash);
                     starts[count] = start;
                     ends[count] = end;
-                    flags[count] = (byte) ((numeric ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
+                    flags[count] = (byte) ((number ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
                             | (boundarySeen ? SENTENCE_START : 0));
                     count++;
                     h = FNV_OFFSET;
+                    digitsHash = FNV_OFFSET;
+                    procliticNumber = false;
                     wordChars = 0;
                     numeric = true;
                     boundarySeen = false;
@@ -103,12 +110,17 @@ final class Words {
                 }
                 continue;
             }
+            boolean digit = f >= '0' && f <= '9' || f == '.';
             if (wordChars == 0) {
                 capitalized = c < 0x0250 && Character.isUpperCase(c);
                 start = i;
+                procliticNumber = isProclitic(f);
+            } else if (procliticNumber) {
+                procliticNumber = digit && (wordChars > 1 || f != '.');
+                digitsHash = (digitsHash ^ f) * FNV_PRIME;
             }
             end = i + 1;
-            if (!(f >= '0' && f <= '9' || f == '.')) {
+            if (!digit) {
                 numeric = false;
             }
             h = (h ^ f) * FNV_PRIME;
@@ -127,14 +139,20 @@ final class Words {
                 starts = Arrays.copyOf(starts, count + 1);
                 ends = Arrays.copyOf(ends, count + 1);
             }
-            hashes[count] = mix(h);
+            boolean number = numeric || procliticNumber && wordChars > 1;
+            hashes[count] = mix(numeric || !number ? h : digitsHash);
             starts[count] = start;
             ends[count] = end;
-            flags[count] = (byte) ((numeric ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
+            flags[count] = (byte) ((number ? NUMBER : 0) | (capitalized ? CAPITALIZED : 0)
                     | (boundarySeen ? SENTENCE_START : 0));
             count++;
         }
         return new Words(hashes, flags, starts, ends, count);
+    }
+
+    /** و ف ب ل ك (folded): the one-letter proclitics that are written glued to a figure. */
+    private static boolean isProclitic(int folded) {
+        return folded == 'و' || folded == 'ف' || folded == 'ب' || folded == 'ل' || folded == 'ك';
     }
 
     /** Hash of one word (or a phrase: its words' hashes chained), folded like {@link #scan}. */

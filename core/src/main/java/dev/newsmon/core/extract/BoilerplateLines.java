@@ -1,6 +1,7 @@
 package dev.newsmon.core.extract;
 
 import dev.newsmon.core.text.TextNormalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,8 @@ final class BoilerplateLines {
     }
 
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
+    /** Arabic letters only: Arabic punctuation (،) inside a character class must stay as it is. */
+    private static final Pattern ARABIC_RUN = Pattern.compile("[\\p{InArabic}&&\\p{L}]+");
     private static final String SEP = "\\s*[:：\\-–—|»>،,.]";
 
     private static final Pattern SHARE = Pattern.compile(fold(
@@ -42,7 +45,10 @@ final class BoilerplateLines {
             FLAGS);
     private static final Pattern FOLLOW = Pattern.compile(fold(
             "^(تابعونا|تابعنا|تابعوا|follow us|follow|subscribe|اشترك|اشتركوا|للاشتراك|sign up|download (our|the) app"
-                    + "|حمل تطبيق|حملوا تطبيق|انضم|انضموا|join us|join our)\\b.*|(انقر هنا|اضغط هنا|click here|tap here)"),
+                    + "|حمل تطبيق\\S*|حملوا تطبيق\\S*|نزل تطبيق\\S*|حمل التطبيق|get (the|our) app|انضم|انضموا|join us"
+                    + "|join our)\\b.*|(انقر هنا|اضغط هنا|click here|tap here"
+                    // app-download lines name the stores
+                    + "|google play|app store|play store|جوجل بلاي|غوغل بلاي|اب ستور|متجر التطبيقات)"),
             FLAGS);
     private static final Pattern NOTICE = Pattern.compile(fold(
             "(شكرا على الابلاغ|حجب هذه الصوره|الابلاغ عن (خطا|محتوي)|report (an )?(error|this)|we use cookies"
@@ -63,7 +69,9 @@ final class BoilerplateLines {
             FLAGS);
     private static final Pattern URL = Pattern.compile(fold("^(https?://|www\\.)\\S+$"), FLAGS);
     private static final Pattern BREADCRUMB = Pattern.compile(fold(
-            "^(الرئيسيه|home|الصفحه الرئيسيه)(\\s*[>»/|›-]\\s*\\S.*)?$|^\\S+( \\S+)?( [>»›] \\S+( \\S+)?){1,}$"),
+            "^(الرئيسيه|home|الصفحه الرئيسيه)(\\s*[>»/|›-]\\s*\\S.*)?$|^\\S+( \\S+)?( [>»›] \\S+( \\S+)?){1,}$"
+                    // a navigation bar: four or more short sections split by bars or dots
+                    + "|^[^|·•]{1,25}( [|·•] [^|·•]{1,25}){3,}$"),
             FLAGS);
     private static final Pattern WEATHER = Pattern.compile(fold("(℃|°c|°f|° c|درجه مئويه)"), FLAGS);
     /** Words that may stand next to a date on a date line: "نشر في … يوم", "updated on", weekdays, am/pm. */
@@ -81,9 +89,14 @@ final class BoilerplateLines {
     private BoilerplateLines() {
     }
 
-    /** Writes a pattern's Arabic in normalized form (ى→ي, ة→ه, أ إ آ→ا), as the lines it is matched on. */
+    /**
+     * Writes a pattern's Arabic in normalized form, as the lines it is matched on: each run of Arabic letters goes
+     * through {@link TextNormalizer} itself (ى→ي, ة→ه, أ إ آ→ا, and its hamza rules: قراءة and الرئيسية are
+     * written قراه and الرييسيه), so the patterns cannot drift from the normalizer.
+     */
     private static String fold(String pattern) {
-        return pattern.replace('ى', 'ي').replace('ة', 'ه').replace('أ', 'ا').replace('إ', 'ا').replace('آ', 'ا');
+        return ARABIC_RUN.matcher(pattern).replaceAll(m -> Matcher.quoteReplacement(
+                TextNormalizer.normalize(m.group()).text().strip()));
     }
 
     /** Strips white space at both ends, NBSP and other Unicode spaces included. */

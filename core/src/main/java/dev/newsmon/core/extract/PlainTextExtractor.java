@@ -57,8 +57,9 @@ public final class PlainTextExtractor {
             dropped[i] = lines[i].isEmpty() || kinds[i] != Kind.NONE || BoilerplateLines.isTickerLine(lines[i]);
         }
         int firstProse = firstProse(lines, dropped);
-        dropTickerBlocks(lines, kinds, dropped, 0, firstProse, true);
-        int title = findTitle(lines, dropped, firstProse);
+        int headlineAfterTicker = dropTickerBlocks(lines, kinds, dropped, 0, firstProse, true);
+        int title = headlineAfterTicker >= 0 && isMeaningful(lines[headlineAfterTicker], MIN_SHORT_TITLE_WORDS)
+                ? headlineAfterTicker : findTitle(lines, dropped, firstProse);
         String titleText = title < 0 ? null : lines[title];
         int bodyStart = title < 0 ? 0 : title + 1;
         int footer = footerStart(lines, kinds, bodyStart);
@@ -105,12 +106,14 @@ public final class PlainTextExtractor {
 
     /**
      * Six or more headline-sized lines in a row, outside the article's prose: a ticker or a link list. When such a
-     * run leads straight into the article ({@code beforeProse}), its last line is the article's own headline.
+     * run leads straight into the article ({@code beforeProse}), its last line is the article's own headline; its
+     * index is returned (-1 when there is none).
      */
-    private static void dropTickerBlocks(String[] lines, Kind[] kinds, boolean[] dropped, int from, int to,
+    private static int dropTickerBlocks(String[] lines, Kind[] kinds, boolean[] dropped, int from, int to,
             boolean beforeProse) {
         int runStart = -1;
         int runLength = 0;
+        int kept = -1;
         for (int i = from; i <= to && i <= lines.length; i++) {
             // Lines the static rules already know (a date, the weather, a breadcrumb) end a run of headlines.
             boolean headline = i < to && i < lines.length && !lines[i].isEmpty() && kinds[i] == Kind.NONE
@@ -124,11 +127,12 @@ public final class PlainTextExtractor {
             } else if (!blank) {
                 if (runLength >= MIN_TICKER_BLOCK) {
                     int end = i;
-                    if (beforeProse && i == to) {
+                    if (beforeProse && onlyFurnitureBetween(lines, kinds, i, to)) {
                         while (end > runStart && lines[end - 1].isEmpty()) {
                             end--;
                         }
                         end--;
+                        kept = end;
                     }
                     for (int k = runStart; k < end; k++) {
                         dropped[k] = true;
@@ -138,6 +142,20 @@ public final class PlainTextExtractor {
                 runLength = 0;
             }
         }
+        return kept;
+    }
+
+    /**
+     * True when nothing but blank lines and known furniture (a date, a share line) stands between {@code from} and
+     * the article's prose at {@code to}: a headline run that ends there ends with the article's own headline.
+     */
+    private static boolean onlyFurnitureBetween(String[] lines, Kind[] kinds, int from, int to) {
+        for (int k = from; k < to && k < lines.length; k++) {
+            if (!lines[k].isEmpty() && kinds[k] == Kind.NONE && !BoilerplateLines.isTickerLine(lines[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int findTitle(String[] lines, boolean[] dropped, int firstProse) {

@@ -22,6 +22,26 @@ class PlainTextExtractorTest {
         assertThat(page.publishedAt()).isEqualTo(Instant.parse("2024-03-11T12:00:00Z"));
     }
 
+    /**
+     * A page seen for the first time: a navigation bar, a ticker of headlines with blank lines between them, the
+     * short headline right after it, the article, and a "most read" list (its heading folds to "الاكثر قراه").
+     */
+    @Test
+    void aFirstSeenPageLosesItsNavigationTickerAndMostReadList() {
+        StringBuilder raw = new StringBuilder("صحيفة الواحة\nالرئيسية | محلي | دولي | اقتصاد | رياضة\n");
+        for (int i = 0; i < 24; i++) {
+            raw.append("وصول ").append(10 + i).append(" شاحنة مساعدات إلى بلدية رقم ").append(i).append(" في الجنوب\n\n");
+        }
+        raw.append("جسور درنة الجديدة\nنشر في 2025-09-10\nشارك الخبر\n\n").append(BODY).append("\n\n")
+                .append(BODY.replace("أربعة", "خمسة")).append("\n\nالأكثر قراءة\n");
+        for (int i = 0; i < 4; i++) {
+            raw.append("افتتاح سوق شعبي جديد في مدينة رقم ").append(i).append(" بالغرب\n");
+        }
+        ExtractedPage page = PlainTextExtractor.extract(raw.toString());
+        assertThat(page.title()).isEqualTo("جسور درنة الجديدة");
+        assertThat(page.text()).isEqualTo(BODY + "\n\n" + BODY.replace("أربعة", "خمسة"));
+    }
+
     @Test
     void aBlockOfHeadlinesAboveTheArticleIsATicker() {
         StringBuilder raw = new StringBuilder();

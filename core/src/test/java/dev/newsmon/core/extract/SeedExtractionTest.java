@@ -59,6 +59,52 @@ class SeedExtractionTest {
         assertThat(d.method()).isEqualTo(DedupMethod.CONTENT);
     }
 
+    /**
+     * Seed 003 as another site would serve it, seen for the first time: its headline ticker as a bar of linked
+     * items (class names that say nothing), navigation, the article, a "read also" list. The main text must be the
+     * article, not the ticker, and it must be the same article as the plain-text capture.
+     */
+    @Test
+    void seed003InsideAnHtmlTickerBarIsTheArticle() throws IOException {
+        String raw = seed("003_");
+        String[] parts = raw.split("\n", 2);
+        String[] tickerItems = parts[0].strip().split("[ \\t\u00A0]{3,}");
+        ExtractedPage asText = PlainTextExtractor.extract(raw);
+        StringBuilder html = new StringBuilder("<html lang=\"ar\"><head><meta charset=\"utf-8\"><title>")
+                .append(asText.title()).append(" - موقع</title></head><body><div class=\"k93\"><a href=\"/\">الرئيسية</a>"
+                        + " <a href=\"/a\">محليات</a> <a href=\"/b\">دولي</a></div><div class=\"q8z\">");
+        for (String item : tickerItems) {
+            html.append("<span><a href=\"/n\">").append(item.strip()).append("</a></span>");
+        }
+        html.append("</div><div class=\"m4\"><h1>").append(asText.title()).append("</h1>");
+        for (String paragraph : asText.text().split("\n\n")) {
+            html.append("<p>").append(paragraph).append("</p>");
+        }
+        html.append("</div><div class=\"m9\"><h3>اقرأ أيضا</h3><ul>");
+        for (int i = 0; i < 5 && i < tickerItems.length; i++) {
+            html.append("<li><a href=\"/r\">").append(tickerItems[tickerItems.length - 1 - i].strip()).append("</a></li>");
+        }
+        html.append("</ul></div></body></html>");
+
+        ExtractedPage page = HtmlExtractor.extract(html.toString());
+
+        assertThat(tickerItems.length).as("ticker items").isGreaterThanOrEqualTo(20);
+        for (String item : tickerItems) {
+            if (!asText.text().contains(item.strip())) {
+                assertThat(page.text()).as("ticker item in the main text").doesNotContain(item.strip());
+            }
+        }
+        assertThat(page.text()).isEqualTo(asText.text());
+        DedupEngine engine = new DedupEngine();
+        InMemoryDedupState state = new InMemoryDedupState(Long.MAX_VALUE / 4);
+        engine.decide(candidate("seed-003", raw), state);
+        DedupDecision d = engine.decide(new Fingerprinter().candidate("seed-003-html", null,
+                ContentHash.of(page.text()), page.text(), EntityTagger.builtIn().tag(page.title(), page.text()), 0L),
+                state);
+        assertThat(d.duplicateOf()).isEqualTo("seed-003");
+        assertThat(d.method()).isEqualTo(DedupMethod.CONTENT);
+    }
+
     @Test
     void theFiveSeedsAreDifferentArticles() throws IOException {
         DedupEngine engine = new DedupEngine();

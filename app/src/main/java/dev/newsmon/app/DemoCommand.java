@@ -126,9 +126,12 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** samples/archive next to the launcher (set by ./newsmon as newsmon.home), else in the working directory. */
+    /** Where ./newsmon lives (it passes its folder; the Docker image passes /app): the bundled samples are there. */
+    static final String INSTALL_DIR_PROPERTY = "newsmon.install.dir";
+
+    /** samples/archive in the install dir (set by ./newsmon), else in the working directory. */
     static Path defaultSamples() {
-        String home = System.getProperty("newsmon.home");
+        String home = System.getProperty(INSTALL_DIR_PROPERTY);
         return home != null ? Path.of(home, "samples", "archive") : Path.of("samples", "archive");
     }
 }

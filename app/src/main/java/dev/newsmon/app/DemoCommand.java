@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     static final Duration DEMO_HORIZON = Duration.ofDays(3650);
+    static final String EARLIER_MARKER = "[earlier] ";
 
     @Spec
     CommandSpec spec;
@@ -84,7 +85,15 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 AlertFormatter formatter = new AlertFormatter(AlertFormatter.Format.TEXT, System.console() != null);
                 try (AlertFollower printer = new AlertFollower(conn.clientConfig(), kafka.topics().alerts(), true,
-                        formatter, out, a -> true).start()) {
+                        formatter::format, out, a -> true)) {
+                    // A restarted demo prints the alerts of its earlier runs again (its samples are recognised as
+                    // copies, so they raise none anew): they are marked, so they are not taken for new ones.
+                    if (printer.markEarlier(EARLIER_MARKER) > 0) {
+                        err.println("newsmon demo: alerts of earlier runs in " + kafka.dataDir + " are marked "
+                                + EARLIER_MARKER.strip() + "; new alerts are not");
+                        err.flush();
+                    }
+                    printer.start();
                     // Paced so that alerts visibly arrive one after another, in publication order.
                     IngestSummary sent = ReplayJob.run(List.of(archive.toString()),
                             Publishing.options(conn, kafka, kafka.topics().raw(), (done, total) -> pause(pace)),

@@ -90,7 +90,8 @@ final class Settings implements IDefaultValueProvider {
                 p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
             }
         } catch (IOException e) {
-            throw new ExitCodes.UsageException("cannot read config file " + file + ": " + ExitCodes.oneLine(e.getMessage()));
+            throw new ExitCodes.UsageException("cannot read config file " + file + ": "
+                    + ExitCodes.oneLine(dev.newsmon.core.json.ParseErrors.describe(e)));
         }
         return out;
     }

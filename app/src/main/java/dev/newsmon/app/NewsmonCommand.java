@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
                 + "news, and alerts when a new article mentions a tracked entity.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ReplayCommand.class,
                 AlertsCommand.class, RejectedCommand.class, WatchlistCommand.class,
-                EntitiesCommand.class, ScanCommand.class, BenchCommand.class},
+                EntitiesCommand.class, HealthCommand.class, ScanCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Every command takes --bootstrap-servers (default: the embedded broker).",
                 "Options of a command: ./newsmon COMMAND --help"})

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Kafka client properties as Kafka's own tools take them: a {@code client.properties} file, checked names. */
 final class ClientProperties {
 
-    /** Every property a newsmon client (admin, producer, consumer, Kafka Streams) reads. */
+    /** Every property a newsmon client (admin, producer, consumer, Kafka Streams, newsmon's own) reads. */
     private static final Set<String> KNOWN = known();
     /** Kafka Streams passes these on to the clients it creates, so any client property may follow them. */
     private static final List<String> PASS_THROUGH_PREFIXES = List.of(StreamsConfig.PRODUCER_PREFIX,
@@ -35,6 +35,8 @@ final class ClientProperties {
         all.addAll(ProducerConfig.configNames());
         all.addAll(ConsumerConfig.configNames());
         all.addAll(StreamsConfig.configDef().names());
+        all.add(dev.newsmon.topology.BoundedRocksDbMemory.MEMORY_MB_CONFIG);
+        all.add(dev.newsmon.topology.RejectingExceptionHandler.REJECTED_TOPIC_CONFIG);
         return Set.copyOf(all);
     }
 

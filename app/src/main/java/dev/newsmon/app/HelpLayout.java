@@ -58,18 +58,39 @@ final class HelpLayout {
     static String wrap(String text, int width) {
         StringBuilder out = new StringBuilder(text.length() + 64);
         String[] lines = text.split("\n", -1);
+        int column = textColumn(lines);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 out.append('\n');
             }
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            out.append(line.length() <= width ? line : String.join("\n", wrapLine(line, width)));
+            out.append(line.length() <= width ? line : String.join("\n", wrapLine(line, width, column)));
         }
         return out.toString();
     }
 
-    private static List<String> wrapLine(String line, int width) {
+    /**
+     * Where the text column of this section's entries starts (the most common start), or -1: an option name that
+     * fills its column is followed by one space only, and its text still belongs to that column.
+     */
+    private static int textColumn(String[] lines) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (String line : lines) {
+            Matcher entry = ENTRY.matcher(line);
+            if (line.startsWith(" ") && entry.find()) {
+                counts.merge(entry.end(1), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse(-1);
+    }
+
+    private static List<String> wrapLine(String line, int width, int column) {
         int indent = continuationIndent(line);
+        if (column > 0 && line.startsWith(" ") && !ENTRY.matcher(line).find() && line.length() > column
+                && line.charAt(column - 1) == ' ') {
+            indent = column + CONTINUATION_EXTRA;
+        }
         if (indent >= width / 2) {
             indent = Math.min(indent, width / 3);
         }

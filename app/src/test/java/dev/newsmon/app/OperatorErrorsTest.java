@@ -187,11 +187,13 @@ class OperatorErrorsTest {
                 "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsecurity.protocoll=SSL\n", StandardCharsets.UTF_8);
         CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        cli.parseArgs("alerts", "--command-config", props.toString(), "-X", "sasl.mechanism=SCRAM-SHA-512");
+        cli.parseArgs("alerts", "--command-config", props.toString(), "-X", "sasl.mechanism=SCRAM-SHA-512",
+                "-X", "newsmon.rocksdb.memory.mb=64", "-X", "producer.linger.ms=5");
         AlertsCommand alerts = cli.getSubcommands().get("alerts").getCommand();
         assertThat(alerts.kafka.clientProperties()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
-        assertThat(err.toString()).contains("security.protocoll", "did you mean \"security.protocol\"");
+        assertThat(err.toString()).contains("security.protocoll", "did you mean \"security.protocol\"")
+                .doesNotContain("newsmon.rocksdb").doesNotContain("linger");
         assertThat(run("alerts", "--command-config", tmp.resolve("missing.properties").toString(),
                 "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(2);
     }

@@ -55,17 +55,27 @@ final class ClusterCheck {
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new UnreachableCluster("cannot use " + where + ": " + causes(e) + ". Check --bootstrap-servers and "
                     + "the client properties (-X KEY=VALUE, --command-config FILE).");
-        } catch (ExecutionException | TimeoutException e) {
-            String cause = e instanceof ExecutionException ? causes(e.getCause()) : "no answer";
-            throw new UnreachableCluster(where + " accepts connections but did not answer as a Kafka broker within "
-                    + timeout.toSeconds() + " s (" + cause + "). Check that security.protocol and the SASL/SSL "
-                    + "settings match the broker's listener (-X KEY=VALUE or --command-config FILE), that the port is "
-                    + "a Kafka listener, and that the broker's advertised.listeners name an address this machine can "
-                    + "reach.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.AuthenticationException) {
+                throw new UnreachableCluster(where + " refused the login: " + causes(e.getCause()) + ". Check "
+                        + "security.protocol, sasl.mechanism and the user and password in sasl.jaas.config, or the "
+                        + "SSL key and trust stores (-X KEY=VALUE or --command-config FILE).");
+            }
+            throw notKafka(where, timeout, causes(e.getCause()));
+        } catch (TimeoutException e) {
+            throw notKafka(where, timeout, "no answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableCluster("interrupted while connecting to " + where);
         }
+    }
+
+    private static UnreachableCluster notKafka(String where, Duration timeout, String cause) {
+        return new UnreachableCluster(where + " accepts connections but did not answer as a Kafka broker within "
+                + timeout.toSeconds() + " s (" + cause + "). Check that security.protocol and the SASL/SSL "
+                + "settings match the broker's listener (-X KEY=VALUE or --command-config FILE), that the port is "
+                + "a Kafka listener, and that the broker's advertised.listeners name an address this machine can "
+                + "reach.");
     }
 
     /** One problem per address that does not accept a TCP connection (unknown host, refused, timed out). */

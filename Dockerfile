@@ -18,8 +18,8 @@ RUN useradd --system --uid 10001 newsmon && mkdir -p /data /inbox && chown newsm
 COPY --from=build /src/app/target/newsmon.jar /app/newsmon.jar
 COPY samples /app/samples
 USER newsmon
-ENV NEWSMON_HOME=/data
+ENV NEWSMON_DATA_DIR=/data
 WORKDIR /app
 EXPOSE 8080
-ENTRYPOINT ["java", "-Dnewsmon.home=/app", "-jar", "/app/newsmon.jar"]
+ENTRYPOINT ["java", "-Dnewsmon.install.dir=/app", "-jar", "/app/newsmon.jar"]
 CMD ["--help"]

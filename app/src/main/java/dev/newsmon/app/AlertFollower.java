@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,19 +19,21 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Prints alerts as they are committed to the alerts topic, on its own thread, until closed. */
+/** Prints records (alerts, rejections) as they are committed to a topic, on its own thread, until closed. */
 final class AlertFollower implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final AlertFormatter formatter;
+    private final Function<JsonNode, String> formatter;
     private final PrintWriter out;
     private final Predicate<JsonNode> filter;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile long printed;
+    private volatile Map<TopicPartition, Long> earlierEnd = Map.of();
+    private volatile String earlierMarker = "";
 
-    AlertFollower(Map<String, Object> clientConfig, String topic, boolean fromBeginning, AlertFormatter formatter,
-            PrintWriter out, Predicate<JsonNode> filter) {
+    AlertFollower(Map<String, Object> clientConfig, String topic, boolean fromBeginning,
+            Function<JsonNode, String> formatter, PrintWriter out, Predicate<JsonNode> filter) {
         Map<String, Object> cfg = new HashMap<>(clientConfig);
         cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -54,6 +57,20 @@ final class AlertFollower implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Marks the records that were already committed when this method is called (at the start of a demo that
+     * continues an earlier one): their first line starts with {@code marker}. Call before {@link #start()}.
+     *
+     * @return how many such records there are (committed offsets, so transaction markers count too: an upper bound)
+     */
+    long markEarlier(String marker) {
+        earlierMarker = marker;
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(consumer.assignment());
+        earlierEnd = Map.copyOf(end);
+        return end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
     AlertFollower start() {
         thread.start();
         return this;
@@ -74,7 +91,11 @@ final class AlertFollower implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode alert = parse(r.value());
                     if (alert != null && filter.test(alert)) {
-                        String s = formatter.format(alert);
+                        String s = formatter.apply(alert);
+                        Long firstNew = earlierEnd.get(new TopicPartition(r.topic(), r.partition()));
+                        if (firstNew != null && r.offset() < firstNew) {
+                            s = earlierMarker + s;
+                        }
                         synchronized (out) {
                             out.print(s.endsWith("\n") ? s : s + System.lineSeparator());
                             out.flush();

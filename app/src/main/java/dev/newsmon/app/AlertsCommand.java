@@ -1,21 +1,13 @@
 package dev.newsmon.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsmon.topology.TopicPartitions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,43 +78,18 @@ final class AlertsCommand implements Callable<Integer> {
                 followAlerts(conn, formatter, out, sinceTime);
                 return ExitCodes.OK;
             }
-            Map<String, Object> cfg = new HashMap<>(conn.clientConfig());
-            cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = TopicPartitions.of(consumer, kafka.topics().alerts());
-                if (partitions.isEmpty()) {
-                    throw new IllegalStateException("topic " + kafka.topics().alerts() + " does not exist");
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                printExisting(consumer, partitions, formatter, out, sinceTime);
-            }
+            List<JsonNode> alerts = new ArrayList<>(TopicSnapshot.read(conn.clientConfig(), kafka.topics().alerts()));
+            alerts.removeIf(a -> !matches(a, sinceTime));
+            alerts.sort(ScanFiles.BY_TIME_THEN_ID);
+            alerts.forEach(a -> out.print(line(formatter, a)));
+            out.flush();
         }
         return ExitCodes.OK;
     }
 
-    private void printExisting(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-            AlertFormatter formatter, PrintWriter out, Instant sinceTime) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        List<JsonNode> alerts = new ArrayList<>();
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                JsonNode a = AlertFollower.parse(r.value());
-                if (a != null && matches(a, sinceTime)) {
-                    alerts.add(a);
-                }
-            }
-        }
-        alerts.sort(ScanFiles.BY_TIME_THEN_ID);
-        alerts.forEach(a -> out.print(line(formatter, a)));
-        out.flush();
-    }
-
     private void followAlerts(KafkaConnection conn, AlertFormatter formatter, PrintWriter out, Instant sinceTime) {
         try (AlertFollower follower = new AlertFollower(conn.clientConfig(), kafka.topics().alerts(), fromBeginning,
-                formatter, out, a -> matches(a, sinceTime))) {
+                formatter::format, out, a -> matches(a, sinceTime))) {
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 follower.close();

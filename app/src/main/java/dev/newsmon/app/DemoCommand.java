@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     static final Duration DEMO_HORIZON = Duration.ofDays(3650);
+    static final String EARLIER_MARKER = "[earlier] ";
 
     @Spec
     CommandSpec spec;
@@ -84,7 +85,15 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
                 AlertFormatter formatter = new AlertFormatter(AlertFormatter.Format.TEXT, System.console() != null);
                 try (AlertFollower printer = new AlertFollower(conn.clientConfig(), kafka.topics().alerts(), true,
-                        formatter, out, a -> true).start()) {
+                        formatter::format, out, a -> true)) {
+                    // A restarted demo prints the alerts of its earlier runs again (its samples are recognised as
+                    // copies, so they raise none anew): they are marked, so they are not taken for new ones.
+                    if (printer.markEarlier(EARLIER_MARKER) > 0) {
+                        err.println("newsmon demo: alerts of earlier runs in " + kafka.dataDir + " are marked "
+                                + EARLIER_MARKER.strip() + "; new alerts are not");
+                        err.flush();
+                    }
+                    printer.start();
                     // Paced so that alerts visibly arrive one after another, in publication order.
                     IngestSummary sent = ReplayJob.run(List.of(archive.toString()),
                             Publishing.options(conn, kafka, kafka.topics().raw(), (done, total) -> pause(pace)),
@@ -126,9 +135,12 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** samples/archive next to the launcher (set by ./newsmon as newsmon.home), else in the working directory. */
+    /** Where ./newsmon lives (it passes its folder; the Docker image passes /app): the bundled samples are there. */
+    static final String INSTALL_DIR_PROPERTY = "newsmon.install.dir";
+
+    /** samples/archive in the install dir (set by ./newsmon), else in the working directory. */
     static Path defaultSamples() {
-        String home = System.getProperty("newsmon.home");
+        String home = System.getProperty(INSTALL_DIR_PROPERTY);
         return home != null ? Path.of(home, "samples", "archive") : Path.of("samples", "archive");
     }
 }

@@ -35,9 +35,21 @@ final class ExitCodes {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("newsmon: " + oneLine(ex.getMessage()) + " (see " + helpCommand(cmd) + ")");
+            err.println("newsmon: " + oneLine(ex.getMessage()) + suggestions(ex) + " (see " + helpCommand(cmd) + ")");
             err.flush();
             return USAGE;
+        }
+
+        /** picocli's close matches of a mistyped command or option, on the same line. */
+        static String suggestions(ParameterException ex) {
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+                return "";
+            }
+            java.util.List<String> close = unmatched.getSuggestions();
+            if (close == null || close.isEmpty()) {
+                return "";
+            }
+            return "; did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?";
         }
 
         private static String helpCommand(CommandLine cmd) {
@@ -59,14 +71,23 @@ final class ExitCodes {
         }
     }
 
+    /**
+     * The message of a failure and of its causes that add something (Kafka wraps the reason: "Failed to create new
+     * KafkaAdminClient" alone would hide "No resolvable bootstrap urls").
+     */
     static String message(Throwable t) {
-        Throwable root = t;
-        String msg = t.getMessage();
-        while ((msg == null || msg.isBlank()) && root.getCause() != null) {
-            root = root.getCause();
-            msg = root.getMessage();
+        StringBuilder out = new StringBuilder();
+        for (Throwable c = t; c != null && c != c.getCause(); c = c.getCause()) {
+            String msg = c.getMessage();
+            if (msg == null || msg.isBlank() || out.indexOf(msg.strip()) >= 0) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : ": ").append(msg.strip());
+            if (c instanceof UsageException || c instanceof ClusterCheck.UnreachableCluster) {
+                break;
+            }
         }
-        return msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg;
+        return out.length() == 0 ? t.getClass().getSimpleName() : out.toString();
     }
 
     static String oneLine(String s) {

@@ -67,8 +67,24 @@ final class IngestCommand implements Callable<Integer> {
             }
             progress.finish();
             err.println("ingest: " + summary.describe() + " -> " + kafka.topics().raw());
+            printErrorUnits(summary, err);
             return summary.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    /** Inputs that could not be read go to 'rejected' with their reason; the operator sees the first ones here. */
+    static void printErrorUnits(IngestSummary summary, PrintWriter err) {
+        if (summary.errorUnits() == 0) {
+            return;
+        }
+        err.println("ingest: " + summary.errorUnits() + (summary.errorUnits() == 1 ? " input" : " inputs")
+                + " could not be read and will be in the rejected topic (./newsmon rejected prints them):");
+        summary.errorExamples().forEach(e -> err.println("  " + ExitCodes.oneLine(e)));
+        long more = summary.errorUnits() - summary.errorExamples().size();
+        if (more > 0) {
+            err.println("  … and " + more + " more");
+        }
+        err.flush();
     }
 
     private void watch(KafkaConnection conn, PrintWriter err) throws InterruptedException {

@@ -24,16 +24,20 @@ final class KafkaConnection implements AutoCloseable {
     }
 
     static KafkaConnection open(KafkaOptions options) {
+        // read first: an unusable --command-config must fail before a broker is started or contacted
+        Map<String, String> properties = options.clientProperties();
         if (!options.embedded()) {
-            return new KafkaConnection(options.bootstrapServers.strip(), options.clientProperties(), null);
+            String bootstrap = options.bootstrapServers.strip();
+            ClusterCheck.verify(bootstrap, properties, ClusterCheck.TIMEOUT);
+            return new KafkaConnection(bootstrap, properties, null);
         }
         Path brokerDir = options.dataDir.resolve("broker");
         Optional<String> running = EmbeddedKafkaBroker.runningElsewhere(brokerDir);
         if (running.isPresent()) {
-            return new KafkaConnection(running.get(), options.clientProperties(), null);
+            return new KafkaConnection(running.get(), properties, null);
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.persistent(brokerDir, KafkaOptions.EMBEDDED_PORT).start();
-        return new KafkaConnection(broker.bootstrapServers(), options.clientProperties(), broker);
+        return new KafkaConnection(broker.bootstrapServers(), properties, broker);
     }
 
     /** A connection to a broker this command owns (scan's temporary broker). */

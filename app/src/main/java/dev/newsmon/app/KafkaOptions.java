@@ -4,7 +4,9 @@ import dev.newsmon.topology.Topics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command shares: where Kafka is, where local data lives, topic names, client properties. */
 final class KafkaOptions {
@@ -16,14 +18,17 @@ final class KafkaOptions {
      */
     static final int MAX_ARTICLE_BYTES_LIMIT = 768 * 1024;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+    @Option(names = {"--bootstrap-servers", "--bootstrap-server"}, paramLabel = "HOST:PORT[,…]",
             defaultValue = "${env:NEWSMON_BOOTSTRAP_SERVERS}",
-            description = "Kafka cluster to use (env NEWSMON_BOOTSTRAP_SERVERS). Default: the embedded broker in "
-                    + "--data-dir (the one a running demo uses, else one started for this command).")
+            description = "Kafka cluster to use (env NEWSMON_BOOTSTRAP_SERVERS; --bootstrap-server as in Kafka's "
+                    + "tools works too). Checked before anything starts: an address that does not answer within "
+                    + "10 s is reported with what to check. Default: the embedded broker in --data-dir (the one a "
+                    + "running demo uses, else one started for this command).")
     String bootstrapServers;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:NEWSMON_HOME:-.newsmon}",
-            description = "Local data: embedded broker log, stream state, watch state (env NEWSMON_HOME). "
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".newsmon",
+            description = "Local data: embedded broker log and port, stream state, watch state (env "
+                    + "NEWSMON_DATA_DIR; the old name NEWSMON_HOME still works, with a warning). "
                     + "Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
@@ -45,6 +50,12 @@ final class KafkaOptions {
                     + "limit. Default: ${DEFAULT-VALUE}.")
     int maxArticleBytes;
 
+    @Option(names = "--command-config", paramLabel = "FILE", description = "Kafka client properties file, as "
+            + "Kafka's tools take it (kafka-topics.sh --command-config, kafka-console-consumer.sh --command-config): "
+            + "security.protocol, sasl.*, ssl.*, … Applied over the config file's kafka.* keys and NEWSMON_KAFKA_* "
+            + "variables; -X wins over it. Unknown property names are reported, not ignored silently.")
+    Path commandConfig;
+
     @Option(names = {"-v", "--verbose"}, description = "Log more, and print stack traces of failures.")
     boolean verbose;
 
@@ -56,10 +67,24 @@ final class KafkaOptions {
     /** Set by {@link Main} for this process: defaults from the environment and the config file. */
     static Settings settings = new Settings(Map.of(), Map.of());
 
-    /** Kafka client properties: config file, then NEWSMON_KAFKA_* variables, then -X. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    private boolean warned;
+
+    /** Kafka client properties: config file, then NEWSMON_KAFKA_* variables, then --command-config, then -X. */
     Map<String, String> clientProperties() {
         Map<String, String> all = new LinkedHashMap<>(settings.kafkaProperties());
+        if (commandConfig != null) {
+            all.putAll(ClientProperties.load(commandConfig));
+        }
         all.putAll(kafkaProperties);
+        if (!warned && command != null) {
+            warned = true;
+            java.io.PrintWriter err = command.commandLine().getErr();
+            ClientProperties.unknown(all).forEach(w -> err.println("newsmon: " + w));
+            err.flush();
+        }
         return all;
     }
 

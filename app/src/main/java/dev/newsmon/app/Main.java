@@ -40,11 +40,31 @@ public final class Main {
         return commandLine(new String[0]);
     }
 
+    /** Long option names (without dashes) of every command: what a config file or NEWSMON_* variable may set. */
+    static java.util.Set<String> optionNames(CommandLine cli) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        collect(cli, names);
+        return names;
+    }
+
+    private static void collect(CommandLine cli, java.util.Set<String> names) {
+        for (picocli.CommandLine.Model.OptionSpec o : cli.getCommandSpec().options()) {
+            if (o.longestName().startsWith("--")) {
+                names.add(o.longestName().substring(2));
+            }
+        }
+        cli.getSubcommands().values().forEach(sub -> collect(sub, names));
+    }
+
     /** The CLI, with defaults from the environment and the config file named in {@code args} (if any). */
     static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new NewsmonCommand());
         try {
             Settings settings = Settings.forArgs(args, System.getenv());
+            for (String warning : settings.check(optionNames(cli))) {
+                cli.getErr().println("newsmon: " + warning);
+            }
+            cli.getErr().flush();
             cli.setDefaultValueProvider(settings);
             KafkaOptions.settings = settings;
         } catch (ExitCodes.UsageException e) {
@@ -52,6 +72,7 @@ public final class Main {
             cli.getErr().flush();
             cli = new CommandLine(new FailingCommand(e));
         }
+        HelpLayout.apply(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new ExitCodes.ArgumentErrorHandler());
         cli.setExecutionExceptionHandler(new ExitCodes.FailureHandler());

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
         description = "News monitor on Apache Kafka: drops syndicated copies, tags actors in Arabic and English "
                 + "news, and alerts when a new article mentions a tracked entity.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ReplayCommand.class,
-                AlertsCommand.class, WatchlistCommand.class, ScanCommand.class, BenchCommand.class},
+                AlertsCommand.class, RejectedCommand.class, WatchlistCommand.class,
+                EntitiesCommand.class, HealthCommand.class, ScanCommand.class, BenchCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Every command takes --bootstrap-servers (default: the embedded broker).",
                 "Options of a command: ./newsmon COMMAND --help"})

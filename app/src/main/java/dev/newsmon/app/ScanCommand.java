@@ -79,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
         Publishing.checkInputs(inputs);
         Watchlist watchlist = Watchlists.load(watchlistFile);
         TrendConfig trendConfig = trend.config(trends);
-        Files.createDirectories(out);
+        Problems.prepareOutputDir(out, "--out");
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         String runId = UUID.randomUUID().toString().substring(0, 8);

@@ -30,6 +30,13 @@ final class Settings implements IDefaultValueProvider {
     static final String ENV_PREFIX = "NEWSMON_";
     static final String KAFKA_PREFIX = "kafka.";
 
+    /** The data directory's variable; {@code NEWSMON_HOME} is its old name, still read with a warning. */
+    static final String DATA_DIR_ENV = ENV_PREFIX + "DATA_DIR";
+    static final String OLD_DATA_DIR_ENV = ENV_PREFIX + "HOME";
+    /** Variables with a meaning outside the option names: the launcher's, the config file's, the old data dir. */
+    private static final java.util.Set<String> OTHER_VARIABLES = java.util.Set.of(ENV_PREFIX + "CONFIG",
+            ENV_PREFIX + "JAVA_OPTS", ENV_PREFIX + "JAR", OLD_DATA_DIR_ENV);
+
     private final Map<String, String> file;
     private final Map<String, String> env;
 
@@ -83,7 +90,8 @@ final class Settings implements IDefaultValueProvider {
                 p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
             }
         } catch (IOException e) {
-            throw new ExitCodes.UsageException("cannot read config file " + file + ": " + ExitCodes.oneLine(e.getMessage()));
+            throw new ExitCodes.UsageException("cannot read config file " + file + ": "
+                    + ExitCodes.oneLine(dev.newsmon.core.json.ParseErrors.describe(e)));
         }
         return out;
     }
@@ -113,11 +121,53 @@ final class Settings implements IDefaultValueProvider {
             return null;
         }
         String name = option.longestName().substring(2);
-        String fromEnv = env.get(ENV_PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        String fromEnv = env.get(variable(name));
+        if ((fromEnv == null || fromEnv.isBlank()) && name.equals("data-dir")) {
+            fromEnv = env.get(OLD_DATA_DIR_ENV);
+        }
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
         return file.get(name);
+    }
+
+    private static String variable(String optionName) {
+        return ENV_PREFIX + optionName.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * Checks every setting against the options that exist ({@code optionNames}: long names without dashes, of all
+     * commands, since one file serves them all). A key in the file that no command knows is an error (exit 2,
+     * with the closest option name): a misspelt setting must not be ignored. Unknown {@code NEWSMON_*} variables
+     * and the old {@code NEWSMON_HOME} give warnings, returned for the caller to print.
+     */
+    List<String> check(java.util.Set<String> optionNames) {
+        for (String key : file.keySet()) {
+            if (!key.startsWith(KAFKA_PREFIX) && !optionNames.contains(key)) {
+                String close = Suggestions.closest(key, optionNames);
+                throw new ExitCodes.UsageException("unknown setting \"" + key + "\" in the config file"
+                        + (close == null ? "" : "; did you mean \"" + close + "\"?")
+                        + " (keys are option names such as bootstrap-servers, or kafka.<client property>)");
+            }
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        java.util.Set<String> variables = new java.util.HashSet<>(OTHER_VARIABLES);
+        optionNames.forEach(n -> variables.add(variable(n)));
+        env.keySet().stream().sorted().forEach(k -> {
+            if (k.startsWith(ENV_PREFIX) && !k.startsWith(ENV_PREFIX + "KAFKA_") && !variables.contains(k)) {
+                String close = Suggestions.closest(k, variables);
+                warnings.add("WARNING: ignoring environment variable " + k + ": no option reads it"
+                        + (close == null ? "" : " (did you mean " + close + "?)"));
+            }
+        });
+        String old = env.get(OLD_DATA_DIR_ENV);
+        if (old != null && !old.isBlank()) {
+            String current = env.get(DATA_DIR_ENV);
+            warnings.add("WARNING: " + OLD_DATA_DIR_ENV + " is the old name of " + DATA_DIR_ENV + (current == null
+                    || current.isBlank() ? "; using it as the data directory (" + old + "), rename it"
+                    : "; " + DATA_DIR_ENV + " is set too and wins, remove " + OLD_DATA_DIR_ENV));
+        }
+        return warnings;
     }
 
     /** Kafka client properties from the file and the environment (the command line's -X is applied on top). */

@@ -122,7 +122,9 @@ final class WatchlistCommand implements Runnable {
             try (KafkaConnection conn = KafkaConnection.open(kafka)) {
                 Watchlist current = read(conn, kafka);
                 if (!current.tracks(id)) {
-                    throw new ExitCodes.UsageException("\"" + id + "\" is not on the watchlist");
+                    String close = Suggestions.closest(id, current.entries().stream().map(WatchlistEntry::id).toList());
+                    throw new ExitCodes.UsageException("\"" + id + "\" is not on the watchlist"
+                            + (close == null ? "" : "; did you mean " + close + "?"));
                 }
                 TopicSetup.removeFromWatchlist(conn.clientConfig(), kafka.topics().watchlist(), id);
             }
@@ -153,15 +155,8 @@ final class WatchlistCommand implements Runnable {
                         continue;
                     }
                     GazetteerEntity known = Gazetteer.builtIn().entity(e.id()).orElse(null);
-                    StringBuilder line = new StringBuilder(e.id());
-                    if (known != null) {
-                        line.append("  ").append(known.type()).append("  ").append(known.displayName());
-                        if (known.nameAr() != null) {
-                            line.append(" / ").append(known.nameAr());
-                        }
-                    } else {
-                        line.append("  ").append(e.type() == null ? EntityType.ORG : e.type()).append("  (user-defined)");
-                    }
+                    StringBuilder line = new StringBuilder(known != null ? EntityDirectory.describe(known)
+                            : e.id() + "  " + (e.type() == null ? EntityType.ORG : e.type()) + "  (user-defined)");
                     if (e.definesNames()) {
                         line.append("  names: ").append(String.join(", ", e.names()));
                     }

@@ -7,6 +7,7 @@ import dev.newsmon.core.watchlist.WatchlistFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Loads and checks a watchlist file for the CLI: every id-only entry must name a built-in entity. */
 final class Watchlists {
@@ -36,8 +37,10 @@ final class Watchlists {
 
     static void check(WatchlistEntry e) {
         if (!e.definesNames() && Gazetteer.builtIn().entity(e.id()).isEmpty()) {
-            throw new ExitCodes.UsageException("unknown entity id \"" + e.id()
-                    + "\": it is not in the built-in gazetteer; give it \"names\" to define it");
+            List<String> close = EntityDirectory.builtIn().suggest(e.id(), 3);
+            throw new ExitCodes.UsageException("unknown entity id \"" + e.id() + "\": it is not in the built-in "
+                    + "gazetteer" + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+                    + " (./newsmon entities search NAME finds ids; give names to define a new entity)");
         }
     }
 }

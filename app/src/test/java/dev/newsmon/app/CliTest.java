@@ -17,14 +17,12 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -139,18 +137,15 @@ class CliTest {
     }
 
     @Test
-    void aFailureWhileRunningExitsOneWithOneLineAndNoStackTrace() throws Exception {
-        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
-        Path notADir = Files.writeString(tmp.resolve("file"), "x", StandardCharsets.UTF_8);
-        assertThat(run("scan", "--out", notADir.resolve("sub").toString(), input.toString())).isEqualTo(1);
+    void aFailureWhileRunningExitsOneWithOneLineAndNoStackTrace() {
+        // nothing listens on port 1: the cluster check fails at once
+        assertThat(run("alerts", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(1);
         assertThat(err.toString()).startsWith("newsmon: ").doesNotContain("\tat ");
     }
 
     @Test
-    void verboseAddsTheStackTrace() throws Exception {
-        Path input = Files.writeString(tmp.resolve("a.txt"), "A headline that is long enough\nbody", StandardCharsets.UTF_8);
-        Path notADir = Files.writeString(tmp.resolve("file"), "x", StandardCharsets.UTF_8);
-        assertThat(run("scan", "--verbose", "--out", notADir.resolve("sub").toString(), input.toString())).isEqualTo(1);
+    void verboseAddsTheStackTrace() {
+        assertThat(run("alerts", "--verbose", "--bootstrap-servers", "127.0.0.1:1")).isEqualTo(1);
         assertThat(err.toString()).contains("\tat ");
     }
 

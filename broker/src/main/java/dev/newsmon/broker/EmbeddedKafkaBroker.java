@@ -66,7 +66,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * A broker keeping its data in {@code dataDir}. Ports: as saved by an earlier run in that directory, else
-     * {@code port} and {@code port + 1} (0 for free ports).
+     * {@code port} and {@code port + 1} when free, else free ones (0 for free ports); saved for the next start.
      */
     public static EmbeddedKafkaBroker persistent(Path dataDir, int port) {
         return new EmbeddedKafkaBroker(dataDir, false, port, port == 0 ? 0 : port + 1, Map.of());
@@ -187,10 +187,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             port = Integer.parseInt(p.getProperty("broker"));
             controllerPort = Integer.parseInt(p.getProperty("controller"));
         } else {
-            if (port == 0) {
+            // The preferred ports are only a default: a second data directory (or any program) may hold them, and
+            // the ports chosen are saved below, where every command that uses this data directory reads them.
+            if (port == 0 || !isFree(port)) {
                 port = freePort();
             }
-            if (controllerPort == 0) {
+            if (controllerPort == 0 || controllerPort == port || !isFree(controllerPort)) {
                 controllerPort = freePort();
             }
             if (!temporary) {
@@ -206,13 +208,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         ensureFree(controllerPort);
     }
 
-    private static void ensureFree(int port) {
+    private void ensureFree(int port) {
+        if (!isFree(port)) {
+            throw new IllegalStateException("port " + port + " (saved in " + dataDir.resolve(PORTS_FILE) + ") is "
+                    + "already in use; another broker or program holds it (stop it, delete that file to pick new "
+                    + "ports, use another --data-dir, or pass --bootstrap-servers to use a running cluster)");
+        }
+    }
+
+    private static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is already in use; another broker or program holds it"
-                    + " (stop it, or pass --bootstrap-servers to use a running cluster)");
+            return false;
+        }
+    }
+
+    /** The broker port saved in {@code dataDir} by an earlier start, if any. */
+    public static java.util.OptionalInt savedPort(Path dataDir) {
+        Path saved = dataDir.resolve(PORTS_FILE);
+        if (!Files.isRegularFile(saved)) {
+            return java.util.OptionalInt.empty();
+        }
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(saved, StandardCharsets.UTF_8)) {
+            p.load(r);
+            return java.util.OptionalInt.of(Integer.parseInt(p.getProperty("broker", "").strip()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalInt.empty();
         }
     }
 

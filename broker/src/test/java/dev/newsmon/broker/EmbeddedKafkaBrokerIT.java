@@ -55,11 +55,40 @@ class EmbeddedKafkaBrokerIT {
     }
 
     @Test
-    void aTakenPortGivesAClearError() throws Exception {
+    void aTakenDefaultPortIsReplacedByAFreeOneAndSaved() throws Exception {
         try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.temporary().start()) {
-            int port = Integer.parseInt(first.bootstrapServers().substring(first.bootstrapServers().lastIndexOf(':') + 1));
-            EmbeddedKafkaBroker second = EmbeddedKafkaBroker.persistent(dir.resolve("other"), port);
-            assertThatThrownBy(second::start).hasMessageContaining("port " + port + " is already in use");
+            int taken = port(first);
+            // two data directories at once, both asking for the same default port
+            try (EmbeddedKafkaBroker a = EmbeddedKafkaBroker.persistent(dir.resolve("a"), taken).start();
+                    EmbeddedKafkaBroker b = EmbeddedKafkaBroker.persistent(dir.resolve("b"), taken).start()) {
+                assertThat(port(a)).isNotEqualTo(taken);
+                assertThat(port(b)).isNotEqualTo(taken).isNotEqualTo(port(a));
+                assertThat(EmbeddedKafkaBroker.savedPort(dir.resolve("a"))).hasValue(port(a));
+                assertThat(EmbeddedKafkaBroker.savedPort(dir.resolve("b"))).hasValue(port(b));
+                for (EmbeddedKafkaBroker broker : List.of(a, b)) {
+                    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                        assertThat(admin.describeCluster().nodes().get()).hasSize(1);
+                    }
+                }
+            }
         }
+    }
+
+    @Test
+    void aTakenSavedPortGivesAClearError() throws Exception {
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.temporary().start()) {
+            int port = port(first);
+            Path other = dir.resolve("other");
+            java.nio.file.Files.createDirectories(other);
+            java.nio.file.Files.writeString(other.resolve("ports.properties"), "broker=" + port + "\ncontroller="
+                    + (port + 1) + "\n");
+            EmbeddedKafkaBroker second = EmbeddedKafkaBroker.persistent(other, port);
+            assertThatThrownBy(second::start).hasMessageContaining("port " + port)
+                    .hasMessageContaining("already in use");
+        }
+    }
+
+    private static int port(EmbeddedKafkaBroker broker) {
+        return Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
     }
 }

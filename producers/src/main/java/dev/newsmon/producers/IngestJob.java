@@ -104,6 +104,6 @@ public final class IngestJob {
     static IngestSummary summary(RecordPublisher publisher, long skipped, List<String> examples, long startNanos) {
         RecordPublisher.Stats st = publisher.stats();
         return new IngestSummary(publisher.runId(), st.handed(), st.ackedByFormat(), st.errorUnits(), st.failed(),
-                st.failures(), skipped, examples, Duration.ofNanos(System.nanoTime() - startNanos));
+                st.failures(), skipped, examples, Duration.ofNanos(System.nanoTime() - startNanos), st.errorExamples());
     }
 }

@@ -19,14 +19,17 @@ import java.util.stream.Collectors;
  * @param skippedFiles    files inside folders that were not read (unsupported type, hidden, already visited)
  * @param skippedExamples up to five of them
  * @param elapsed         wall-clock time of the run
+ * @param errorExamples   the first error units, as {@code origin: reason} (what lands in {@code rejected})
  */
 public record IngestSummary(UUID runId, long unitsRead, Map<String, Long> sentByFormat, long errorUnits,
-        long failedSends, List<String> failures, long skippedFiles, List<String> skippedExamples, Duration elapsed) {
+        long failedSends, List<String> failures, long skippedFiles, List<String> skippedExamples, Duration elapsed,
+        List<String> errorExamples) {
 
     public IngestSummary {
         sentByFormat = Map.copyOf(sentByFormat);
         failures = List.copyOf(failures);
         skippedExamples = List.copyOf(skippedExamples);
+        errorExamples = List.copyOf(errorExamples);
     }
 
     public long sent() {

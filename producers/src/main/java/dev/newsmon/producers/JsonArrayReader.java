@@ -124,7 +124,7 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
             return UnitDraft.error(readPrefix(lastEnd), InputFormat.JSON, Origin.item(display, n),
                     String.format(Locale.ROOT, "The JSON %s is broken at %s %d%s: %s; the rest of the file was not"
                             + " read", sequence ? "in this file" : "array", what, n, where(e.getLocation()),
-                            e.getOriginalMessage()));
+                            dev.newsmon.core.json.ParseErrors.withoutLocation(e)));
         } catch (IOException e) {
             finished = true;
             return UnitDraft.error(new byte[0], InputFormat.JSON, Origin.item(display, n),
@@ -144,7 +144,7 @@ final class JsonArrayReader extends UnitIterator<UnitDraft> {
         try {
             compact = JsonCompactor.compact(raw, 0, raw.length);
         } catch (IOException e) {
-            String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+            String why = dev.newsmon.core.json.ParseErrors.describe(e, false);
             return UnitDraft.error(Bytes.errorPrefix(raw, raw.length), InputFormat.JSON, origin,
                     "The JSON " + what + " is not valid: " + why);
         }

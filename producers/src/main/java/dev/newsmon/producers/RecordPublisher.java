@@ -60,6 +60,7 @@ public final class RecordPublisher implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final AtomicLong completed = new AtomicLong();
     private final List<String> failures = new ArrayList<>();
+    private final List<String> errorExamples = new ArrayList<>();
     private final AtomicReference<String> fatal = new AtomicReference<>();
     private volatile long lastProgressNanos;
     private volatile long sendBlockedSinceNanos;
@@ -111,13 +112,14 @@ public final class RecordPublisher implements AutoCloseable {
                 utf8(unit.key()), unit.payload(), headers(unit, seq));
         String format = unit.format().wireName();
         boolean error = unit.isError();
+        String errorReason = unit.error();
         String origin = unit.origin();
         if (inFlight() == 0) {
             lastProgressNanos = nanoTime.getAsLong();
         }
         sendBlockedSinceNanos = nanoTime.getAsLong();
         try {
-            producer.send(record, (metadata, exception) -> completed(format, error, origin, exception));
+            producer.send(record, (metadata, exception) -> completed(format, error, errorReason, origin, exception));
         } catch (KafkaException | IllegalStateException e) {
             throw new PublishException("Kafka did not take the record from " + origin + ": " + message(e), e);
         } finally {
@@ -145,12 +147,19 @@ public final class RecordPublisher implements AutoCloseable {
         synchronized (failures) {
             msgs = List.copyOf(failures);
         }
-        return new Stats(nextSeq, acked, errorUnits.sum(), failed.sum(), msgs);
+        List<String> errors;
+        synchronized (errorExamples) {
+            errors = List.copyOf(errorExamples);
+        }
+        return new Stats(nextSeq, acked, errorUnits.sum(), failed.sum(), msgs, errors);
     }
 
-    /** Counts of one publisher; {@code ackedByFormat} counts error units under their format too. */
+    /**
+     * Counts of one publisher; {@code ackedByFormat} counts error units under their format too.
+     * {@code errorExamples}: the first error units sent, as {@code origin: reason}.
+     */
     public record Stats(long handed, Map<String, Long> ackedByFormat, long errorUnits, long failed,
-            List<String> failures) {
+            List<String> failures, List<String> errorExamples) {
     }
 
     static long timestamp(InputUnit unit) {
@@ -184,13 +193,18 @@ public final class RecordPublisher implements AutoCloseable {
         return headers(unit, seq, runBytes);
     }
 
-    private void completed(String format, boolean error, String origin, Exception exception) {
+    private void completed(String format, boolean error, String errorReason, String origin, Exception exception) {
         lastProgressNanos = nanoTime.getAsLong();
         completed.incrementAndGet();
         if (exception == null) {
             ackedByFormat.computeIfAbsent(format, f -> new LongAdder()).increment();
             if (error) {
                 errorUnits.increment();
+                synchronized (errorExamples) {
+                    if (errorExamples.size() < MAX_FAILURE_MESSAGES) {
+                        errorExamples.add(origin + ": " + (errorReason == null ? "unreadable input" : errorReason));
+                    }
+                }
             }
             return;
         }

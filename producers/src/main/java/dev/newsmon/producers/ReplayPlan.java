@@ -43,6 +43,7 @@ public final class ReplayPlan implements AutoCloseable {
     private long skippedFiles;
     private List<String> skippedExamples = List.of();
     private boolean closed;
+    private long changedUnits;
 
     private ReplayPlan(ReaderOptions options, Path spill) {
         this.options = options;
@@ -87,7 +88,7 @@ public final class ReplayPlan implements AutoCloseable {
                     sources.add(new Source(last.source().display(), file, last.fallbackTime(), last.fallbackSource()));
                 }
                 UnitDraft d = r.draft();
-                long millis = RecordPublisher.timestamp(r.unit());
+                long millis = orderKey(r.unit());
                 Location loc = d.location();
                 if (loc != null && d.error() == null) {
                     index.add(sources.size() - 1, d.origin(), d.format(), loc.compactJson(), false, loc.offset(),
@@ -107,6 +108,24 @@ public final class ReplayPlan implements AutoCloseable {
         LOG.info("Replay plan: {} units from {} source(s) indexed in {} ms ({} KiB index, {} KiB spilled)",
                 index.size(), sources.size(), (System.nanoTime() - start) / 1_000_000,
                 (long) index.size() * ReplayIndex.BYTES_PER_UNIT / 1024, spilled / 1024);
+    }
+
+    /**
+     * The replay order of a unit: its event time, and nothing that depends on the clock. (The record timestamp
+     * caps a future date at "now", which differs between indexing and sending: comparing those made every
+     * future-dated article look changed.) Dates before 1970 sort first, in input order, as their timestamps are 0.
+     */
+    static long orderKey(InputUnit unit) {
+        try {
+            return Math.max(0L, unit.eventTime().toEpochMilli());
+        } catch (ArithmeticException e) {
+            return unit.eventTime().isBefore(Instant.EPOCH) ? 0L : Long.MAX_VALUE;
+        }
+    }
+
+    /** Units whose date differed between indexing and sending (the file changed in between). */
+    public long changedUnits() {
+        return changedUnits;
     }
 
     public long size() {
@@ -140,7 +159,8 @@ public final class ReplayPlan implements AutoCloseable {
                 Source s = sources.get(index.source(i));
                 UnitDraft d = draft(i, s);
                 InputUnit unit = factory.create(d, s.fallbackTime(), s.fallbackSource());
-                if (RecordPublisher.timestamp(unit) != index.eventMillis(i)) {
+                if (orderKey(unit) != index.eventMillis(i)) {
+                    changedUnits++;
                     LOG.warn("{} changed while the replay was prepared; it is sent with its new date", unit.origin());
                 }
                 return unit;

@@ -66,7 +66,7 @@ public final class OutputWatcher implements AutoCloseable {
         cfg.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cfg, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = TopicPartitions.of(consumer, topics);
+            List<TopicPartition> partitions = partitionsOfEveryTopic(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!stopping) {
@@ -86,6 +86,27 @@ public final class OutputWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!stopping) {
                 failure.set(e);
+            }
+        }
+    }
+
+    /**
+     * The partitions of all topics. A topic created a moment ago may not be in this client's metadata yet (and
+     * assigning nothing makes poll() fail), so the lookup is repeated for a while, as on a loaded machine.
+     */
+    private List<TopicPartition> partitionsOfEveryTopic(KafkaConsumer<String, byte[]> consumer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, topics);
+            long found = partitions.stream().map(TopicPartition::topic).distinct().count();
+            if (found == topics.size() || stopping || System.nanoTime() > deadline) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return partitions;
             }
         }
     }

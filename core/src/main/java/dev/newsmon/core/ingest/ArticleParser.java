@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.newsmon.core.json.ParseErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsmon.core.extract.Dates;
 import dev.newsmon.core.extract.ExtractedPage;
@@ -208,10 +209,10 @@ public final class ArticleParser {
                     + " read (" + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + ")", null);
         } catch (JsonProcessingException e) {
             throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line is not valid JSON: "
-                    + e.getOriginalMessage(), null);
+                    + ParseErrors.describe(e, false), null);
         } catch (IOException e) {
             throw new InvalidArticleException(RejectCode.INVALID_JSON, "the line cannot be read as JSON: "
-                    + e.getMessage(), null);
+                    + ParseErrors.describe(e, false), null);
         }
     }
 

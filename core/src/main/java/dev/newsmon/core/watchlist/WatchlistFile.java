@@ -37,7 +37,7 @@ public final class WatchlistFile {
             root = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML.readTree(bytes) : Json.mapper().readTree(bytes);
         } catch (IOException e) {
             throw new InvalidWatchlistException(file + " is not valid " + (name.endsWith(".json") ? "JSON" : "JSON/YAML")
-                    + ": " + e.getMessage());
+                    + ": " + dev.newsmon.core.json.ParseErrors.describe(e));
         }
         return parse(root, file.toString());
     }

@@ -148,6 +148,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "default: heap and RSS are then the application's) or in this one (in-process).")
     BrokerMode brokerMode;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "LATENCY",
+            description = "Streams profile of the pipeline: LATENCY (run, demo: 50 ms commits) or THROUGHPUT (scan: "
+                    + "1 s commits, fuller batches). Default: ${DEFAULT-VALUE}.")
+    StreamsSettings.Profile profile;
+
     @Mixin
     TrendOptions trend;
 
@@ -208,7 +213,7 @@ final class BenchCommand implements Callable<Integer> {
                         .withTrends(trend.config(trends));
                 Path stateDir = work.resolve("streams");
                 try (NewsmonService service = Pipelines.service(conn, topics, applicationId, stateDir, threads,
-                        config);
+                        config, profile);
                         OutputWatcher watcher = new OutputWatcher(conn.clientConfig(), List.of(topics.articles(),
                                 topics.duplicates(), topics.rejected(), topics.alerts()), topics.articles(),
                                 topics.alerts(), PROBE_PREFIX).start()) {
@@ -461,7 +466,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The commit interval the pipeline runs with: its settings, else Kafka Streams' default under EOS. */
     private String commitInterval(KafkaConnection conn, Topics topics, String applicationId, Path stateDir) {
         Object v = StreamsSettings.properties(conn.bootstrapServers(), applicationId, stateDir, threads, topics,
-                conn.clientProperties()).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+                conn.clientProperties(), profile).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         return v != null ? v + " ms" : "100 ms (default under exactly-once)";
     }
 

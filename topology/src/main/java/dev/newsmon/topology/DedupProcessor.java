@@ -93,7 +93,8 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
                 context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.DUPLICATE, d)));
             } else {
                 metrics.article(publishedMs(article), item.ingestedAtMs());
-                context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.ARTICLE, article)));
+                context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.ARTICLE, article,
+                        item.articleJson())));
             }
         } catch (RuntimeException e) {
             LOG.error("Dedup failed for article {} from {}", article.id(), article.origin(), e);

@@ -98,7 +98,7 @@ public final class NewsmonTopology {
 
     private static Branched<String, Emitted> to(String topic, String name) {
         return Branched.withConsumer(s -> s
-                .mapValues(v -> Json.writeBytes(v.payload()), Named.as("json-" + name))
+                .mapValues(v -> v.json() != null ? v.json() : Json.writeBytes(v.payload()), Named.as("json-" + name))
                 .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink-" + name)), name);
     }
 }

@@ -16,6 +16,7 @@ import dev.newsmon.producers.ProducerFactory;
 import dev.newsmon.producers.ProducerSettings;
 import dev.newsmon.producers.RecordPublisher;
 import dev.newsmon.topology.NewsmonTopology;
+import dev.newsmon.topology.OrderedLaneMeter;
 import dev.newsmon.topology.StreamsSettings;
 import dev.newsmon.topology.TopicSetup;
 import dev.newsmon.topology.Topics;
@@ -147,6 +148,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "default: heap and RSS are then the application's) or in this one (in-process).")
     BrokerMode brokerMode;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "LATENCY",
+            description = "Streams profile of the pipeline: LATENCY (run, demo: 50 ms commits) or THROUGHPUT (scan: "
+                    + "1 s commits, fuller batches). Default: ${DEFAULT-VALUE}.")
+    StreamsSettings.Profile profile;
+
     @Mixin
     TrendOptions trend;
 
@@ -207,7 +213,7 @@ final class BenchCommand implements Callable<Integer> {
                         .withTrends(trend.config(trends));
                 Path stateDir = work.resolve("streams");
                 try (NewsmonService service = Pipelines.service(conn, topics, applicationId, stateDir, threads,
-                        config);
+                        config, profile);
                         OutputWatcher watcher = new OutputWatcher(conn.clientConfig(), List.of(topics.articles(),
                                 topics.duplicates(), topics.rejected(), topics.alerts()), topics.articles(),
                                 topics.alerts(), PROBE_PREFIX).start()) {
@@ -223,8 +229,16 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     long before = watcher.total(accounting);
                     Outputs outputsBefore = Outputs.seenBy(watcher, topics);
+                    Map<String, Double> sentBefore =
+                            StreamsDiagnostics.recordsSent(service.streams(), applicationId);
+                    long laneNanosBefore = OrderedLaneMeter.cpuNanos();
+                    long laneRecordsBefore = OrderedLaneMeter.records();
                     memory.resetPeaks();
                     report.pipeline = pipeline(conn, topics, units, watcher, before, service);
+                    report.orderedLaneNanos = OrderedLaneMeter.cpuNanos() - laneNanosBefore;
+                    report.orderedLaneRecords = OrderedLaneMeter.records() - laneRecordsBefore;
+                    StreamsDiagnostics.recordsSent(service.streams(), applicationId)
+                            .forEach((k, v) -> report.recordsSent.put(k, v - sentBefore.getOrDefault(k, 0.0)));
                     units = null;
                     report.pipelinePeakHeap = memory.peakHeapBytes();
                     report.diagnostics = new ArrayList<>(threadCpu);
@@ -452,7 +466,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The commit interval the pipeline runs with: its settings, else Kafka Streams' default under EOS. */
     private String commitInterval(KafkaConnection conn, Topics topics, String applicationId, Path stateDir) {
         Object v = StreamsSettings.properties(conn.bootstrapServers(), applicationId, stateDir, threads, topics,
-                conn.clientProperties()).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+                conn.clientProperties(), profile).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         return v != null ? v + " ms" : "100 ms (default under exactly-once)";
     }
 
@@ -602,6 +616,9 @@ final class BenchCommand implements Callable<Integer> {
         StateSize dedupState;
         long dedupOnDisk;
         List<String> diagnostics = new ArrayList<>();
+        long orderedLaneNanos;
+        long orderedLaneRecords;
+        Map<String, Double> recordsSent = new java.util.TreeMap<>();
 
         void print(PrintWriter out, BenchCommand c) {
             Map<String, String> kv = new HashMap<>();
@@ -634,6 +651,22 @@ final class BenchCommand implements Callable<Integer> {
                     "%,d articles, %,d duplicates (%,d generated), %,d rejected, %,d alerts",
                     outputs.articles, outputs.duplicates, archive.copies(), outputs.rejected, outputs.alerts)
                     );
+            if (orderedLaneRecords > 0 && orderedLaneNanos > 0) {
+                double laneUs = orderedLaneNanos / 1e3 / orderedLaneRecords;
+                out.printf(Locale.ROOT, "%-48s %,10.0f us    (thread CPU in the sequenced task's processors, %,d "
+                        + "records: one lane carries at most %,.0f/s)%n", "    ordered lane CPU per article", laneUs,
+                        orderedLaneRecords, 1e6 / laneUs);
+                kv.put("laneUs", String.format(Locale.ROOT, "%.0f", laneUs));
+            }
+            if (!recordsSent.isEmpty() && outputs.articles > 0) {
+                double total = recordsSent.values().stream().mapToDouble(Double::doubleValue).sum();
+                out.printf(Locale.ROOT, "%-48s %14.2f    (%s; %.2f per input record)%n",
+                        "    records written per unique article", total / outputs.articles,
+                        recordsSent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(),
+                                e.getValue() / outputs.articles)).collect(Collectors.joining(", ")),
+                        total / pipeline.records);
+                kv.put("recordsPerUnique", String.format(Locale.ROOT, "%.2f", total / outputs.articles));
+            }
             if (latency != null) {
                 latencyRow(out, String.format(Locale.ROOT, "(c) ingest -> alert visible, %.0f/s", c.latencyRate),
                         latency.alert, latency);

@@ -15,9 +15,9 @@ final class Pipelines {
     }
 
     static NewsmonService service(KafkaConnection conn, Topics topics, String applicationId, Path stateDir, int threads,
-            TopologyConfig config) {
+            TopologyConfig config, StreamsSettings.Profile profile) {
         Properties props = StreamsSettings.properties(conn.bootstrapServers(), applicationId, stateDir, threads, topics,
-                conn.clientProperties());
+                conn.clientProperties(), profile);
         return new NewsmonService(props, config);
     }
 

@@ -11,6 +11,7 @@ import dev.newsmon.producers.ReplaySpeed;
 import dev.newsmon.topology.Topics;
 import dev.newsmon.topology.TopologyConfig;
 import dev.newsmon.topology.TrendConfig;
+import dev.newsmon.topology.StreamsSettings;
 import dev.newsmon.topology.TopicSetup;
 import dev.newsmon.topology.run.NewsmonService;
 import java.io.IOException;
@@ -94,8 +95,9 @@ final class ScanCommand implements Callable<Integer> {
                     .withMaxArticleBytes(kafka.articleLimit())
                     .withTrends(trendConfig);
             int threads = Math.max(1, Math.min(partitions, Runtime.getRuntime().availableProcessors()));
+            // An archive, not a live feed: the throughput profile (outputs are read once everything is processed).
             try (NewsmonService service = Pipelines.service(conn, topics, "newsmon-scan-" + runId,
-                    work.resolve("streams"), threads, config);
+                    work.resolve("streams"), threads, config, StreamsSettings.Profile.THROUGHPUT);
                     OutputCollector collector = new OutputCollector(conn.clientConfig(), topics).start()) {
                 service.start();
                 if (!service.awaitRunning(Duration.ofSeconds(120))) {

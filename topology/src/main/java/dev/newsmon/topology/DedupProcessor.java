@@ -4,6 +4,7 @@ import dev.newsmon.core.dedup.DedupCandidate;
 import dev.newsmon.core.dedup.DedupDecision;
 import dev.newsmon.core.dedup.DedupEngine;
 import dev.newsmon.core.dedup.Fingerprinter;
+import dev.newsmon.core.dedup.IndexedDedupState;
 import dev.newsmon.core.extract.RecurringLineFilter;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.Duplicate;
@@ -12,6 +13,7 @@ import dev.newsmon.core.model.Rejection;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class DedupProcessor implements Processor<String, SequencedItem, String, Emitted> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
+    private static final String CLOCK_KEY = "dedup";
 
     private final TopologyConfig config;
     private final DedupEngine engine = new DedupEngine();
@@ -26,7 +29,8 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
     private ProcessorContext<String, Emitted> context;
     private final RecurringLineFilter lineFilter = new RecurringLineFilter();
     private final Fingerprinter fingerprinter = new Fingerprinter();
-    private HorizonStore state;
+    private IndexedDedupState state;
+    private KeyValueStore<String, Long> clock;
     private HorizonStore lines;
 
     DedupProcessor(TopologyConfig config) {
@@ -36,8 +40,18 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
     @Override
     public void init(ProcessorContext<String, Emitted> context) {
         this.context = context;
-        this.state = new HorizonStore(context.getStateStore(NewsmonTopology.DEDUP_STORE),
-                context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "dedup", config.dedupHorizon().toMillis());
+        this.clock = context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE);
+        // Called after the stores are restored: the index over the journal is rebuilt from it here.
+        long started = System.nanoTime();
+        this.state = new IndexedDedupState(new StoreJournal(context.getStateStore(NewsmonTopology.DEDUP_STORE)),
+                config.dedupHorizon().toMillis());
+        Long now = clock.get(CLOCK_KEY);
+        if (now != null) {
+            state.advanceTo(now);
+        }
+        state.rebuild();
+        LOG.info("Dedup index rebuilt from the journal: {} records in {} ms", state.slots(),
+                (System.nanoTime() - started) / 1_000_000);
         this.lines = new HorizonStore(context.getStateStore(NewsmonTopology.LINES_STORE),
                 context.getStateStore(NewsmonTopology.DEDUP_CLOCK_STORE), "lines", config.dedupHorizon().toMillis());
     }
@@ -54,7 +68,9 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
         Article article = item.analyzed().article();
         try {
             DedupCandidate candidate = item.analyzed().candidate();
-            state.advanceTo(candidate.eventTimeMs());
+            if (state.advanceTo(candidate.eventTimeMs())) {
+                clock.put(CLOCK_KEY, state.now());
+            }
             lines.advanceTo(candidate.eventTimeMs());
             // Lines this source repeats across its stories (learned in this single, ordered stage) must not
             // drive a decision: fingerprint again without them when there are any.
@@ -77,7 +93,8 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
                 context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.DUPLICATE, d)));
             } else {
                 metrics.article(publishedMs(article), item.ingestedAtMs());
-                context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.ARTICLE, article)));
+                context.forward(record.withKey(article.id()).withValue(new Emitted(Emitted.Kind.ARTICLE, article,
+                        item.articleJson())));
             }
         } catch (RuntimeException e) {
             LOG.error("Dedup failed for article {} from {}", article.id(), article.origin(), e);
@@ -87,6 +104,11 @@ final class DedupProcessor implements Processor<String, SequencedItem, String, E
             metrics.rejected(r.code());
             context.forward(record.withKey(article.origin()).withValue(new Emitted(Emitted.Kind.REJECTED, r)));
         }
+    }
+
+    @Override
+    public void close() {
+        state = null; // the index is the largest thing on the heap: let it go with the task
     }
 
     private static long publishedMs(Article article) {

@@ -30,7 +30,8 @@ public final class NewsmonTopology {
     public static final String WATCHLIST_STORE = "watchlist-store";
     public static final String SEQUENCER_BUFFER_STORE = "sequencer-buffer";
     public static final String SEQUENCER_NEXT_STORE = "sequencer-next";
-    public static final String DEDUP_STORE = "dedup-state";
+    /** One record per unique article or duplicate's aliases (IndexedDedupState); the old "dedup-state" is not read. */
+    public static final String DEDUP_STORE = "dedup-journal";
     public static final String DEDUP_CLOCK_STORE = "dedup-clock";
     public static final String LINES_STORE = "recurring-lines";
     public static final String STORIES_STORE = "stories-state";
@@ -55,7 +56,7 @@ public final class NewsmonTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEQUENCER_NEXT_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.Long(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_CLOCK_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LINES_STORE),
@@ -97,7 +98,7 @@ public final class NewsmonTopology {
 
     private static Branched<String, Emitted> to(String topic, String name) {
         return Branched.withConsumer(s -> s
-                .mapValues(v -> Json.writeBytes(v.payload()), Named.as("json-" + name))
+                .mapValues(v -> v.json() != null ? v.json() : Json.writeBytes(v.payload()), Named.as("json-" + name))
                 .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink-" + name)), name);
     }
 }

@@ -75,6 +75,7 @@ public final class SequencedItemSerde implements Serde<SequencedItem> {
                 w.writeUnsigned(edges.lineIndexes()[i]).writeString(edges.keys().get(i));
             }
         }
+        w.writeBytes(item.articleJson());
         return w.toByteArray();
     }
 
@@ -140,10 +141,12 @@ public final class SequencedItemSerde implements Serde<SequencedItem> {
             }
             edges = new RecurringLineFilter.EdgeLines(keys, indexes);
         }
+        // Records written before the output JSON was carried end here.
+        byte[] json = r.hasRemaining() ? r.readBytes() : null;
         Article article = new Article(id, url, canonicalUrl, source, title, lang, publishedAt, publishedAtSource,
                 origin, entities, text, contentHash);
         return new SequencedItem(run, seq, new AnalyzedArticle(article,
-                candidate == null ? null : DedupCandidate.decode(candidate)), null, ingestedAt, edges);
+                candidate == null ? null : DedupCandidate.decode(candidate)), null, ingestedAt, edges, json);
     }
 
     private static final String CUT_BEFORE = "… ";

@@ -63,6 +63,15 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
 
     @Override
     public void process(Record<String, SequencedItem> record) {
+        long cpu = OrderedLaneMeter.start();
+        try {
+            sequence(record);
+        } finally {
+            OrderedLaneMeter.stop(cpu);
+        }
+    }
+
+    private void sequence(Record<String, SequencedItem> record) {
         SequencedItem item = record.value();
         if (item == null) {
             return;

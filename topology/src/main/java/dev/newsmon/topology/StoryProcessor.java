@@ -42,8 +42,10 @@ final class StoryProcessor implements Processor<String, Emitted, String, Emitted
         if (story != null) {
             long time = story.publishedAt() == null ? record.timestamp() : story.publishedAt().toEpochMilli();
             stories.advanceTo(time);
-            stories.put(story.storyId(), Json.writeBytes(story), time);
-            context.forward(record.withKey(story.storyId()).withValue(new Emitted(Emitted.Kind.STORY, story)));
+            byte[] json = Json.writeBytes(story);
+            stories.put(story.storyId(), json, time);
+            // The stored JSON is the output record: written once.
+            context.forward(record.withKey(story.storyId()).withValue(new Emitted(Emitted.Kind.STORY, story, json)));
         }
     }
 

@@ -9,6 +9,11 @@ final class WireReader {
     private final byte[] buf;
     private int pos;
 
+    /** True while bytes are left to read. */
+    boolean hasRemaining() {
+        return pos < buf.length;
+    }
+
     WireReader(byte[] buf, int offset) {
         this.buf = buf;
         this.pos = offset;

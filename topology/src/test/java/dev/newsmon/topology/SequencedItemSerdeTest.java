@@ -43,6 +43,21 @@ class SequencedItemSerdeTest {
     }
 
     @Test
+    void theOutputJsonWrittenInTheParallelStageTravelsWithTheItem() {
+        SequencedItem plain = analyzedItem();
+        byte[] json = dev.newsmon.core.json.Json.writeBytes(plain.analyzed().article());
+        SequencedItem item = new SequencedItem(plain.run(), plain.seq(), plain.analyzed(), null,
+                plain.ingestedAtMs(), plain.edgeLines(), json);
+        assertThat(roundTrip(item).articleJson()).isEqualTo(json);
+        assertThat(roundTrip(plain).articleJson()).isNull();
+        // A record of the version before ends after the edge lines: read without the JSON.
+        byte[] bytes = serde.serializer().serialize("t", plain);
+        SequencedItem older = serde.deserializer().deserialize("t", java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertThat(older.articleJson()).isNull();
+        assertThat(older.analyzed().article()).isEqualTo(plain.analyzed().article());
+    }
+
+    @Test
     void anAnalyzedArticleSurvivesWithEntitiesOffsetsSnippetsAndItsCandidate() {
         SequencedItem item = analyzedItem();
         assertThat(item.analyzed().article().entities()).hasSizeGreaterThan(2);

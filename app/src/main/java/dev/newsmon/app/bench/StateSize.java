@@ -20,7 +20,7 @@ public record StateSize(long entries, long logicalBytes) {
         return new StateSize(entries + other.entries, logicalBytes + other.logicalBytes);
     }
 
-    /** Every entry of a store with String or Bytes keys and byte[] values, on this instance. */
+    /** Every entry of a store with String, Long or Bytes keys and byte[] values, on this instance. */
     public static StateSize of(KafkaStreams streams, String store) {
         ReadOnlyKeyValueStore<Object, byte[]> kv = streams.store(StoreQueryParameters.fromNameAndType(store,
                 QueryableStoreTypes.<Object, byte[]>keyValueStore()));
@@ -37,6 +37,9 @@ public record StateSize(long entries, long logicalBytes) {
     }
 
     private static long keyBytes(Object key) {
+        if (key instanceof Long) {
+            return Long.BYTES;
+        }
         if (key instanceof Bytes b) {
             return b.get().length;
         }

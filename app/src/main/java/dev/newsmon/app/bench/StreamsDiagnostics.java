@@ -48,6 +48,29 @@ public final class StreamsDiagnostics {
         return lines;
     }
 
+    /**
+     * Records the application's producers have sent so far, by kind of topic: the store's name for its changelog,
+     * {@code repartition} (internal repartition topics) and {@code output} (everything else). Control
+     * records (transaction markers) are not records sent, so they are not counted.
+     */
+    public static Map<String, Double> recordsSent(KafkaStreams streams, String applicationId) {
+        Map<String, Double> byKind = new TreeMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            MetricName n = e.getKey();
+            if (!n.group().equals("producer-topic-metrics") || !n.name().equals("record-send-total")
+                    || !(e.getValue().metricValue() instanceof Number num)) {
+                continue;
+            }
+            String topic = n.tags().getOrDefault("topic", "");
+            String kind = topic.endsWith("-changelog") && topic.startsWith(applicationId + "-")
+                    ? topic.substring(applicationId.length() + 1, topic.length() - "-changelog".length())
+                    : topic.endsWith("-changelog") ? "changelog"
+                    : topic.endsWith("-repartition") ? "repartition" : "output";
+            byKind.merge(kind, num.doubleValue(), Double::sum);
+        }
+        return byKind;
+    }
+
     private static String shortName(String id) {
         if (id == null) {
             return "?";

@@ -4,6 +4,7 @@ import dev.newsmon.core.ingest.RawHeaders;
 import dev.newsmon.producers.InputUnit;
 import dev.newsmon.producers.synthetic.SyntheticArchive;
 import dev.newsmon.topology.NewsmonTopology;
+import dev.newsmon.topology.OrderedLaneMeter;
 import dev.newsmon.topology.Topics;
 import dev.newsmon.topology.TopologyConfig;
 import java.io.IOException;
@@ -125,6 +126,9 @@ public class TopologyBenchmark {
 
     @TearDown
     public void tearDown() throws IOException {
+        System.out.printf(java.util.Locale.ROOT, "%nordered lane: %.1f us thread CPU per record (%d records)%n",
+                OrderedLaneMeter.cpuNanos() / 1e3 / Math.max(1, OrderedLaneMeter.records()),
+                OrderedLaneMeter.records());
         driver.close();
         try (Stream<Path> paths = Files.walk(stateDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -57,6 +57,7 @@ public final class DedupEngine {
         } else {
             rememberUnique(c, lookup, state);
         }
+        state.flush();
         return lookup.decision;
     }
 
@@ -76,6 +77,7 @@ public final class DedupEngine {
             }
         }
         rememberUnique(c, l, state);
+        state.flush();
     }
 
     private Lookup lookup(DedupCandidate c, DedupState state) {
@@ -102,8 +104,15 @@ public final class DedupEngine {
         }
         Match best = null;
         for (long r : seen.keySet()) {
+            if (r == ref) {
+                continue;
+            }
+            NearBound bound = state.nearBound(r, c.sketch());
+            if (bound != null && !similarEnough(bound.maxJaccard(), c.sketch().shingles(), bound.shingles())) {
+                continue; // cannot pass: not read
+            }
             StoredArticle o = l.load(r);
-            if (o == null || r == ref) {
+            if (o == null) {
                 continue;
             }
             double score = nearScore(c.sketch(), o);
@@ -126,15 +135,26 @@ public final class DedupEngine {
     double nearScore(TextSketch n, StoredArticle o) {
         double j = o.jaccard(n);
         int nn = n.shingles();
-        int no = o.shingles();
-        double intersection = j * (nn + no) / (1 + j);
-        double containment = nn == 0 ? 0 : Math.min(1.0, intersection / nn);
-        boolean similar = j >= config.jaccardThreshold()
-                || nn >= config.minContainmentShingles() && containment >= config.containmentThreshold();
-        if (!similar || !featuresAgree(n, o, containment)) {
+        double containment = containment(j, nn, o.shingles());
+        if (!similarEnough(j, nn, o.shingles()) || !featuresAgree(n, o, containment)) {
             return -1;
         }
         return Math.max(j, containment);
+    }
+
+    /** The estimated share of the new text's shingles found in the old one, from the Jaccard estimate. */
+    private static double containment(double j, int nn, int no) {
+        double intersection = j * (nn + no) / (1 + j);
+        return nn == 0 ? 0 : Math.min(1.0, intersection / nn);
+    }
+
+    /**
+     * The similarity test of a near duplicate (before features): Jaccard, or containment of an excerpt. It grows
+     * with {@code j}, so an upper bound of {@code j} that fails it rules the candidate out.
+     */
+    private boolean similarEnough(double j, int nn, int no) {
+        return j >= config.jaccardThreshold()
+                || nn >= config.minContainmentShingles() && containment(j, nn, no) >= config.containmentThreshold();
     }
 
     /**
@@ -279,6 +299,12 @@ public final class DedupEngine {
             state.put(contentKey(c), refBytes, t);
         }
         if (l.bucketKeys == null) {
+            return;
+        }
+        if (state.keepsBuckets()) {
+            for (String key : l.bucketKeys) {
+                state.put(key, refBytes, t);
+            }
             return;
         }
         for (int b = 0; b < l.bucketKeys.length; b++) {

@@ -50,6 +50,23 @@ final class StateKeys {
         return new String(out);
     }
 
+    /** The hash a key was made of ({@link #key(char, long)} or {@link #band(int, long)}), without its kind. */
+    static long hashOf(String key) {
+        long hash = 0;
+        for (int i = 1; i < key.length(); i++) {
+            hash |= (long) B64_INDEX[key.charAt(i) & 0x7F] << (6 * (i - 1));
+        }
+        return hash;
+    }
+
+    private static final byte[] B64_INDEX = new byte[128];
+
+    static {
+        for (int i = 0; i < B64.length; i++) {
+            B64_INDEX[B64[i]] = (byte) i;
+        }
+    }
+
     static byte[] refBytes(long ref) {
         return ByteBuffer.allocate(8).putLong(ref).array();
     }

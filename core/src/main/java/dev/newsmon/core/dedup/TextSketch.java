@@ -136,7 +136,11 @@ public final class TextSketch {
             x |= x >>> 3;
             differing += Long.bitCount(x & LOWEST_BIT_OF_EACH_BIN);
         }
-        int matches = SIGNATURE_BINS - differing;
+        return jaccardOfMatches(SIGNATURE_BINS - differing);
+    }
+
+    /** The Jaccard estimate for {@code matches} equal bins of {@value #SIGNATURE_BINS}; grows with matches. */
+    static double jaccardOfMatches(int matches) {
         double p = matches / (double) SIGNATURE_BINS;
         return Math.max(0.0, (p - CHANCE_MATCH) / (1 - CHANCE_MATCH));
     }

@@ -2,7 +2,7 @@ package dev.newsmon.topology.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import dev.newsmon.core.json.Json;
 import dev.newsmon.core.tagging.Gazetteer;
 import dev.newsmon.core.tagging.GazetteerEntity;
@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -94,13 +95,13 @@ public final class LiveApi implements AutoCloseable {
         }
     }
 
-    void register(HttpServer server) {
-        server.createContext("/", this::page);
-        server.createContext("/api/alerts", ex -> guarded(ex, this::alerts));
-        server.createContext("/api/alerts/stream", ex -> guarded(ex, this::stream));
-        server.createContext("/api/entities/top", ex -> guarded(ex, this::top));
-        server.createContext("/api/watchlist", ex -> guarded(ex, this::watchlist));
-        server.createContext("/api/info", ex -> guarded(ex, this::info));
+    void register(BiConsumer<String, HttpHandler> route) {
+        route.accept("/", this::page);
+        route.accept("/api/alerts", ex -> guarded(ex, this::alerts));
+        route.accept("/api/alerts/stream", ex -> guarded(ex, this::stream));
+        route.accept("/api/entities/top", ex -> guarded(ex, this::top));
+        route.accept("/api/watchlist", ex -> guarded(ex, this::watchlist));
+        route.accept("/api/info", ex -> guarded(ex, this::info));
     }
 
     boolean tokenRequired() {

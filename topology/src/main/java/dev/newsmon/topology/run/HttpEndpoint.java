@@ -25,7 +25,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
     /** Live streams hold a thread each: room for all of them plus the short requests. */
-    private static final int THREADS = LiveApi.MAX_STREAMS + 16;
+    private static final int THREADS = LiveStreams.Limits.DEFAULTS.maxStreams() + 16;
 
     private final HttpServer server;
     private final HostCheck hostCheck;

@@ -36,15 +36,8 @@ class WebhookSinkIT {
 
     @Test
     void aFailedDeliveryIsRetriedAndEveryAlertIsDeliveredOnce(KafkaCluster kafka) throws Exception {
-        String topic = kafka.unique("alerts");
         Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-        }
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
-            p.send(new ProducerRecord<>(topic, "al-1", "{\"alertId\":\"al-1\",\"articleId\":\"a1\"}")).get();
-            p.send(new ProducerRecord<>(topic, "al-2", "{\"alertId\":\"al-2\",\"articleId\":\"a2\"}")).get();
-        }
+        String topic = alertsTopic(kafka, client, 2, "al-1", "al-2");
         List<String> accepted = new CopyOnWriteArrayList<>();
         AtomicInteger attempts = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,16 +74,8 @@ class WebhookSinkIT {
 
     @Test
     void aRefusedAlertGoesToTheDeadLetterTopicAndLaterAlertsAreStillDelivered(KafkaCluster kafka) throws Exception {
-        String topic = kafka.unique("alerts");
         Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
-            for (String id : List.of("bad-request", "later-1", "flaky", "down", "later-2")) {
-                p.send(new ProducerRecord<>(topic, id, "{\"alertId\":\"" + id + "\",\"articleId\":\"a\"}")).get();
-            }
-        }
+        String topic = alertsTopic(kafka, client, 1, "bad-request", "later-1", "flaky", "down", "later-2");
         List<String> accepted = new CopyOnWriteArrayList<>();
         Map<String, AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -153,6 +138,22 @@ class WebhookSinkIT {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** A new alerts topic holding one alert per id, in that order. */
+    private static String alertsTopic(KafkaCluster kafka, Map<String, Object> client, int partitions, String... ids)
+            throws Exception {
+        String topic = kafka.unique("alerts");
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
+            for (String id : ids) {
+                p.send(new ProducerRecord<>(topic, id, "{\"alertId\":\"" + id + "\",\"articleId\":\"a-" + id
+                        + "\"}")).get();
+            }
+        }
+        return topic;
     }
 
     private static void runSink(Map<String, Object> client, String topic, String group, URI url,

@@ -73,6 +73,9 @@ class HttpDefaultsIT {
             }
             assertThat(rawGet(port, "/api/watchlist", "localhost:" + port, null)).startsWith("HTTP/1.1 200")
                     .contains("tobruk");
+            assertThat(rawGet(port, "/metrics", "localhost:" + port, null)).startsWith("HTTP/1.1 200")
+                    .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                            "process_cpu_usage", "process_uptime_seconds", "process_files_open_files");
             Optional<InetAddress> external = nonLoopbackAddress();
             if (external.isPresent()) {
                 InetSocketAddress elsewhere = new InetSocketAddress(external.get(), port);

@@ -11,13 +11,15 @@ class JvmProcessMetricsTest {
 
     @Test
     void theScrapeHasMemoryGcThreadsClassesCpuUptimeAndFiles() {
-        try (PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-                JvmProcessMetrics ignored = JvmProcessMetrics.bindTo(registry)) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (JvmProcessMetrics ignored = JvmProcessMetrics.bindTo(registry)) {
             System.gc();
             assertThat(registry.scrape()).contains("jvm_memory_used_bytes{", "jvm_buffer_memory_used_bytes",
                     "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes", "process_cpu_usage",
                     "system_cpu_count", "process_uptime_seconds", "process_start_time_seconds",
                     "process_files_open_files", "process_files_max_files");
+        } finally {
+            registry.close();
         }
     }
 }

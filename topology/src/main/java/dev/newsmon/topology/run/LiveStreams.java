@@ -52,6 +52,7 @@ final class LiveStreams implements AutoCloseable {
         private volatile long writingSinceNanos;
         private volatile String endReason;
         private volatile BlockingQueue<AlertFeed.Item> queue;
+        private boolean closed;
 
         /** The feed queue the handler waits on, so that ending the stream can wake it. */
         void attach(BlockingQueue<AlertFeed.Item> q) {
@@ -83,8 +84,20 @@ final class LiveStreams implements AutoCloseable {
             }
             BlockingQueue<AlertFeed.Item> q = queue;
             if (interrupt || q == null || !q.offer(AlertFeed.Item.END)) {
+                interruptWhileOpen();
+            }
+        }
+
+        /** Interrupts the handler thread, but never after {@link #close} gave the pool thread back. */
+        private synchronized void interruptWhileOpen() {
+            if (!closed) {
                 thread.interrupt();
             }
+        }
+
+        private synchronized void markClosed() {
+            closed = true;
+            Thread.interrupted(); // an interrupt meant for this stream does not follow the pool thread to its next task
         }
     }
 
@@ -148,9 +161,9 @@ final class LiveStreams implements AutoCloseable {
             // the channel was closed under the exchange (an interrupted write)
         } finally {
             s.writingSinceNanos = 0;
+            s.markClosed();
             open.remove(s);
             slots.release();
-            Thread.interrupted(); // the pool thread goes back clean
         }
     }
 

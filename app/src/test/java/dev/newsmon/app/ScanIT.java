@@ -184,7 +184,8 @@ class ScanIT {
                         .startsWith("a.example/s/").doesNotContain("utm_"));
     }
 
-    private static List<JsonNode> withoutDetectedAt(List<JsonNode> alerts) {
+    /** The alerts without their wall-clock detection time: the part every run must reproduce. */
+    static List<JsonNode> withoutDetectedAt(List<JsonNode> alerts) {
         return alerts.stream().map(n -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy())
                 .without("detectedAt")).toList();
     }

@@ -46,7 +46,8 @@ final class AlertsCommand implements Callable<Integer> {
 
     @Option(names = "--webhook", paramLabel = "URL", description = "Deliver alerts to this URL instead of printing: "
             + "one POST per alert (JSON, header Idempotency-Key = alertId), retried with backoff, offsets committed "
-            + "after delivery (at-least-once). Runs until Ctrl-C; resumes where it stopped.")
+            + "after delivery (at-least-once); undeliverable alerts go to a dead-letter topic. Runs until Ctrl-C; "
+            + "resumes where it stopped.")
     java.net.URI webhook;
 
     @Option(names = "--webhook-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for --webhook "
@@ -56,6 +57,29 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "ID", description = "Consumer group of --webhook (its committed position). "
             + "Default: newsmon-webhook-<hash of the URL>.")
     String group;
+
+    @Option(names = "--webhook-start", paramLabel = "earliest|latest", defaultValue = "earliest",
+            description = "Where a --webhook consumer group without a committed position starts: earliest (every alert "
+                    + "still in the topic) or latest (only new alerts). A group that has committed resumes where it "
+                    + "stopped either way. Default: ${DEFAULT-VALUE}.")
+    WebhookStart webhookStart;
+
+    @Option(names = "--webhook-max-attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per "
+            + "alert on 408, 429, 5xx and network errors before it goes to the dead-letter topic (other 4xx: at "
+            + "once). Default: ${DEFAULT-VALUE}.")
+    int webhookMaxAttempts;
+
+    @Option(names = "--webhook-max-age", paramLabel = "DURATION", defaultValue = "1h",
+            converter = DurationConverter.class, description = "No retry starts this long after an alert's first "
+            + "attempt. Default: ${DEFAULT-VALUE}.")
+    Duration webhookMaxAge;
+
+    @Option(names = "--webhook-dlq-topic", paramLabel = "TOPIC", description = "Dead-letter topic for alerts that "
+            + "could not be delivered (with reason, status, attempts and the alert). Default: <alerts topic>"
+            + ".webhook.dlq.")
+    String webhookDlqTopic;
+
+    enum WebhookStart { earliest, latest }
 
     @Mixin
     KafkaOptions kafka;
@@ -68,6 +92,10 @@ final class AlertsCommand implements Callable<Integer> {
         AlertFormatter formatter = new AlertFormatter(format, color && System.console() != null);
         if (webhook != null && !"http".equals(webhook.getScheme()) && !"https".equals(webhook.getScheme())) {
             throw new ExitCodes.UsageException("--webhook must be an http(s) URL, not " + webhook);
+        }
+        if (webhookMaxAttempts < 1 || webhookMaxAge.isNegative()) {
+            throw new ExitCodes.UsageException("--webhook-max-attempts must be at least 1 and --webhook-max-age not"
+                    + " negative");
         }
         try (KafkaConnection conn = KafkaConnection.open(kafka)) {
             if (webhook != null) {
@@ -107,8 +135,12 @@ final class AlertsCommand implements Callable<Integer> {
     private void deliver(KafkaConnection conn, Instant sinceTime) throws InterruptedException {
         String groupId = group != null ? group
                 : "newsmon-webhook-" + dev.newsmon.core.Hashing.sha256Hex(webhook.toString(), 12);
-        try (WebhookSink sink = new WebhookSink(conn.clientConfig(), kafka.topics().alerts(), groupId, true, webhook,
-                webhookHeaders, Duration.ofMillis(500), Duration.ofMinutes(1), a -> matches(a, sinceTime))) {
+        String dlq = webhookDlqTopic != null ? webhookDlqTopic : kafka.topics().alerts() + ".webhook.dlq";
+        WebhookSink.Policy policy = new WebhookSink.Policy(webhookMaxAttempts, webhookMaxAge,
+                WebhookSink.Policy.DEFAULTS.initialBackoff(), WebhookSink.Policy.DEFAULTS.maxBackoff());
+        try (WebhookSink sink = new WebhookSink(conn.clientConfig(), kafka.topics().alerts(), groupId,
+                webhookStart == WebhookStart.earliest, webhook, webhookHeaders, policy, dlq,
+                a -> matches(a, sinceTime))) {
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
                 sink.stop();
@@ -122,7 +154,8 @@ final class AlertsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("alerts: delivering to " + LoggedUrl.of(webhook) + " (consumer group "
                     + groupId + "); Ctrl-C stops");
             long n = sink.run();
-            spec.commandLine().getErr().println("alerts: delivered " + n + " alerts");
+            spec.commandLine().getErr().println("alerts: delivered " + n + " alerts, " + sink.failed()
+                    + " failed (in " + dlq + "), " + sink.retried() + " retries");
         }
     }
 

@@ -113,9 +113,10 @@ final class BackfillJob {
                 String articleId = a.path("id").asText();
                 return new Alert("al-" + Hashing.sha256Hex(articleId + "\nbackfill\n" + entityId, 20),
                         Alert.KIND_ARTICLE, articleId, a.path("title").asText(null), a.path("url").asText(null),
-                        a.path("source").asText(null), a.path("lang").asText(null), published,
+                        a.path("canonicalUrl").asText(null), a.path("source").asText(null),
+                        a.path("lang").asText(null), published, Instant.now(),
                         List.of(AlertFactory.match(m, a.path("title").asText(""), a.path("text").asText(""))),
-                        true, null);
+                        null, true, null);
             }
         }
         return null;

@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
             AlertFeed feed = null;
             try {
                 // The port is bound first so that it can be advertised (application.server) for interactive queries.
-                http = options.httpPort < 0 ? null : HttpEndpoint.bind(options.httpHost, options.httpPort);
+                http = options.httpPort < 0 ? null : HttpEndpoint.bind(options.httpHost, options.httpPort,
+                        options.allowedHosts(conn.clientProperties().get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
                 String server = http == null ? null : conn.clientProperties().getOrDefault(
                         StreamsConfig.APPLICATION_SERVER_CONFIG, options.advertisedHost() + ":" + http.port());
                 processor = Pipelines.service(conn, kafka.topics(), options.applicationId,

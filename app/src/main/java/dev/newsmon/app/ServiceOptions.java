@@ -4,6 +4,8 @@ import dev.newsmon.topology.TrendConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,6 +50,13 @@ final class ServiceOptions {
                     + "trend store). Default: --http-host, or this machine's name when that is a wildcard address.")
     String httpAdvertisedHost;
 
+    @Option(names = "--http-allowed-hosts", split = ",", paramLabel = "NAME",
+            defaultValue = "${env:NEWSMON_HTTP_ALLOWED_HOSTS:-}",
+            description = "Host names the HTTP endpoint answers to besides localhost, IP addresses, --http-host and "
+                    + "the advertised host (comma-separated; .example.org allows its subdomains; * allows any). "
+                    + "Other Host or Origin headers get 421/403, which stops DNS-rebinding pages.")
+    List<String> httpAllowedHosts = new ArrayList<>();
+
     @Option(names = "--trends", negatable = true, defaultValue = "${env:NEWSMON_TRENDS:-true}", fallbackValue = "true",
             description = "Trend alerts (kind \"trend\") when an entity is suddenly everywhere. Default: on "
                     + "(--no-trends turns them off).")
@@ -58,6 +67,18 @@ final class ServiceOptions {
 
     TrendConfig trendConfig() {
         return trend.config(trends);
+    }
+
+    /** Names the HTTP endpoint answers to besides localhost, IP addresses and --http-host. */
+    List<String> allowedHosts(String applicationServer) {
+        List<String> names = new ArrayList<>();
+        httpAllowedHosts.stream().map(String::strip).filter(n -> !n.isEmpty()).forEach(names::add);
+        names.add(advertisedHost());
+        if (applicationServer != null) {
+            int colon = applicationServer.lastIndexOf(':');
+            names.add(colon > 0 ? applicationServer.substring(0, colon) : applicationServer);
+        }
+        return names;
     }
 
     /** host:port other instances reach this one's HTTP endpoint at. */

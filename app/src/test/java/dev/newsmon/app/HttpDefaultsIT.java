@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTTP endpoint of {@code newsmon run} as shipped (the fat jar, default options): it listens on the loopback
- * interface only, and it is read-only (anything but GET and HEAD is refused).
+ * interface only, it is read-only (anything but GET and HEAD is refused), and it answers only to its own names
+ * (Host and Origin checked against DNS rebinding).
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class HttpDefaultsIT {
@@ -63,6 +65,17 @@ class HttpDefaultsIT {
                 assertThat(r.body()).contains("read-only");
             });
             assertThat(send(http, "DELETE", base + "/api/watchlist/tobruk").statusCode()).isEqualTo(403);
+            // DNS rebinding: a page on evil.example re-pointed at 127.0.0.1 sends its own name as Host.
+            for (String path : List.of("/api/alerts", "/api/watchlist", "/metrics", "/")) {
+                assertThat(rawGet(port, path, "evil.example:" + port, null)).as(path).startsWith("HTTP/1.1 421");
+                assertThat(rawGet(port, path, "localhost:" + port, "http://evil.example")).as(path)
+                        .startsWith("HTTP/1.1 403");
+            }
+            assertThat(rawGet(port, "/api/watchlist", "localhost:" + port, null)).startsWith("HTTP/1.1 200")
+                    .contains("tobruk");
+            assertThat(rawGet(port, "/metrics", "localhost:" + port, null)).startsWith("HTTP/1.1 200")
+                    .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                            "process_cpu_usage", "process_uptime_seconds", "process_files_open_files");
             Optional<InetAddress> external = nonLoopbackAddress();
             if (external.isPresent()) {
                 InetSocketAddress elsewhere = new InetSocketAddress(external.get(), port);
@@ -73,7 +86,7 @@ class HttpDefaultsIT {
                 }).as("connect to %s", elsewhere).isInstanceOf(IOException.class);
             }
             System.out.println("RELIABILITY | HTTP defaults: 127.0.0.1 only (" + external.map(a -> "refused on "
-                    + a.getHostAddress()).orElse("no other interface to try") + "), GET/HEAD only, others 405; watchlist API read-only (403)");
+                    + a.getHostAddress()).orElse("no other interface to try") + "), GET/HEAD only, others 405; watchlist API read-only (403); Host: evil.example 421, Origin: http://evil.example 403");
         }
     }
 
@@ -81,6 +94,17 @@ class HttpDefaultsIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** A raw GET: HTTP clients do not let the caller set Host. */
+    private static String rawGet(int port, String path, String host, String origin) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() throws IOException {

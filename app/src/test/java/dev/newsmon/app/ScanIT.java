@@ -171,9 +171,23 @@ class ScanIT {
         assertThat(a.get("duplicates")).isNotEmpty();
         for (Map<String, List<JsonNode>> other : List.of(b, c)) {
             assertThat(decisions(other)).isEqualTo(decisions(a));
-            assertThat(other.get("alerts")).extracting(n -> n.get("alertId").asText())
-                    .isEqualTo(a.get("alerts").stream().map(n -> n.get("alertId").asText()).toList());
+            // Every field of every alert, except the wall-clock detection time, is the same on every run.
+            assertThat(withoutDetectedAt(other.get("alerts"))).isEqualTo(withoutDetectedAt(a.get("alerts")));
         }
+        assertThat(a.get("alerts")).isNotEmpty().allSatisfy(alert -> {
+            assertThat(java.time.Instant.parse(alert.get("detectedAt").asText())).isAfter(
+                    java.time.Instant.parse(alert.get("publishedAt").asText()));
+            assertThat(alert.get("copies").asInt()).isZero();
+        });
+        assertThat(a.get("alerts")).filteredOn(alert -> alert.get("url").asText().startsWith("https://a.example/"))
+                .isNotEmpty().allSatisfy(alert -> assertThat(alert.get("canonicalUrl").asText())
+                        .startsWith("a.example/s/").doesNotContain("utm_"));
+    }
+
+    /** The alerts without their wall-clock detection time: the part every run must reproduce. */
+    static List<JsonNode> withoutDetectedAt(List<JsonNode> alerts) {
+        return alerts.stream().map(n -> (JsonNode) ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy())
+                .without("detectedAt")).toList();
     }
 
     /** origin → "article id" or "duplicate id of original (method)". */

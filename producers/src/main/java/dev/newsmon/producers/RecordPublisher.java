@@ -164,7 +164,8 @@ public final class RecordPublisher implements AutoCloseable {
 
     static long timestamp(InputUnit unit) {
         try {
-            // Kafka rejects negative timestamps; an article "published" before 1970 is a data error anyway. Brokers
+            // Kafka rejects negative timestamps: an article published before 1970 is sent at 0 and keeps its own
+            // publishedAt, which is what the topology orders and dates by (it never forwards a negative time). Brokers
             // refuse timestamps too far in the future (log.message.timestamp.after.max.ms, 1 h by default): a date
             // slightly ahead (a wrong time zone) is sent as now; the article keeps its own publishedAt.
             return Math.min(Math.max(0L, unit.eventTime().toEpochMilli()), System.currentTimeMillis());

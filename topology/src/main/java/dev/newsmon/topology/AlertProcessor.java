@@ -3,6 +3,7 @@ package dev.newsmon.topology;
 import dev.newsmon.core.model.Alert;
 import dev.newsmon.core.model.Article;
 import dev.newsmon.core.pipeline.AlertFactory;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,7 +36,8 @@ final class AlertProcessor implements Processor<String, Emitted, String, Emitted
             return;
         }
         Article article = (Article) record.value().payload();
-        Optional<Alert> alert = AlertFactory.alertFor(article, watchlist.watchlist());
+        Optional<Alert> alert = AlertFactory.alertFor(article, watchlist.watchlist(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
         alert.ifPresent(a -> {
             a.matches().forEach(m -> metrics.alert(m.entityId()));
             context.forward(record.withKey(a.alertId()).withValue(new Emitted(Emitted.Kind.ALERT, a)));

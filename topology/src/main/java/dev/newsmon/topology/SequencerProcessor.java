@@ -1,5 +1,10 @@
 package dev.newsmon.topology;
 
+import dev.newsmon.core.ingest.ArticleParser;
+import dev.newsmon.core.json.Json;
+import dev.newsmon.core.model.Article;
+import dev.newsmon.core.model.RejectCode;
+import dev.newsmon.core.model.Rejection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -123,11 +128,36 @@ final class SequencerProcessor implements Processor<String, SequencedItem, Strin
         }
     }
 
-    /** Output records carry the article's own event time; rejections the time of the record that released them. */
+    /**
+     * Output records carry the article's own event time; rejections the time of the record that released them. Kafka
+     * record timestamps cannot be negative, so an article dated before 1970 goes out at 0 (its publishedAt, which
+     * every later stage reads, is untouched).
+     *
+     * <p>Never throws: an item that cannot be sent on becomes a rejection under its own origin. An exception here
+     * would otherwise be blamed on the record being processed (another input, counted twice), lose a buffered item
+     * already deleted from the buffer, and leave the run's next sequence number behind (a stall until the gap
+     * timeout).
+     */
     private void emit(String key, SequencedItem item, long fallbackTimestamp) {
-        long ts = item.analyzed() != null && item.analyzed().article().publishedAt() != null
-                ? item.analyzed().article().publishedAt().toEpochMilli() : fallbackTimestamp;
-        context.forward(new Record<>(key, item, ts));
+        try {
+            long ts = item.analyzed() != null && item.analyzed().article().publishedAt() != null
+                    ? item.analyzed().article().publishedAt().toEpochMilli() : fallbackTimestamp;
+            context.forward(new Record<>(key, item, Math.max(0L, ts)));
+        } catch (RuntimeException e) {
+            LOG.error("Cannot send on item {} of run {}; it becomes a rejection", item.seq(), item.run(), e);
+            context.forward(new Record<>(key, asRejection(item, e), Math.max(0L, fallbackTimestamp)));
+        }
+    }
+
+    private static SequencedItem asRejection(SequencedItem item, RuntimeException e) {
+        if (item.analyzed() == null) {
+            return item;
+        }
+        Article a = item.analyzed().article();
+        Rejection r = new Rejection("Internal error while ordering the article (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", a.id(), a.origin(),
+                ArticleParser.excerpt(Json.writeBytes(a)), RejectCode.INTERNAL.wireName());
+        return new SequencedItem(item.run(), item.seq(), null, r, item.ingestedAtMs());
     }
 
     private void skipStalledGaps() {

@@ -1,6 +1,7 @@
 package dev.newsmon.topology;
 
 import dev.newsmon.core.Hashing;
+import dev.newsmon.core.ingest.ArticleParser;
 import dev.newsmon.core.json.Json;
 import dev.newsmon.core.model.Alert;
 import dev.newsmon.core.model.AlertMatch;
@@ -38,6 +39,12 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
  * alert, not one per hop. Only windows that end within one window length of the newest event time count (a very late
  * article is counted but raises no alert about the past), and articles older than the retained state are not
  * counted at all.
+ *
+ * <p>The event-time clock (the newest time, which anchors the live page's trends panel, the late-article cut-off and
+ * state expiry) follows articles with their own date only. An undated article is counted at its stand-in time (the
+ * ingest or file time), but once a dated article has been seen it does not move the clock: one undated sample in an
+ * archive of 2024 news would otherwise jump the clock to today, hide the real trends and expire their counts. A
+ * stream of undated articles only (e.g. a feed without dates) still drives the clock by its ingest times.
  */
 final class TrendProcessor implements Processor<String, Emitted, String, Emitted> {
 
@@ -48,7 +55,10 @@ final class TrendProcessor implements Processor<String, Emitted, String, Emitted
     private KeyValueStore<Bytes, Long> counts;
     private KeyValueStore<String, byte[]> meta;
     private WatchlistView watchlist;
+    /** The anchor: {@code datedClock}, or {@code undatedClock} while no dated article has been seen. */
     private long clock = Long.MIN_VALUE;
+    private long datedClock = Long.MIN_VALUE;
+    private long undatedClock = Long.MIN_VALUE;
     private long first = Long.MAX_VALUE;
     private long lastExpiredHop = Long.MIN_VALUE;
 
@@ -67,6 +77,11 @@ final class TrendProcessor implements Processor<String, Emitted, String, Emitted
         Long savedClock = TrendState.readLong(meta, TrendState.CLOCK);
         Long savedFirst = TrendState.readLong(meta, TrendState.FIRST);
         clock = savedClock == null ? Long.MIN_VALUE : savedClock;
+        Long savedDated = TrendState.readLong(meta, TrendState.DATED_CLOCK);
+        Long savedUndated = TrendState.readLong(meta, TrendState.UNDATED_CLOCK);
+        // State written before the two clocks existed: its clock counts as dated.
+        datedClock = savedDated != null ? savedDated : savedUndated == null ? clock : Long.MIN_VALUE;
+        undatedClock = savedUndated == null ? Long.MIN_VALUE : savedUndated;
         first = savedFirst == null ? Long.MAX_VALUE : savedFirst;
     }
 
@@ -78,17 +93,17 @@ final class TrendProcessor implements Processor<String, Emitted, String, Emitted
         }
         Article article = (Article) record.value().payload();
         long time = article.publishedAt() == null ? record.timestamp() : article.publishedAt().toEpochMilli();
-        for (Alert alert : observe(article, time)) {
+        for (Alert alert : observe(article, time, ArticleParser.hasOwnDate(article.publishedAtSource()))) {
             alert.matches().forEach(m -> metrics.trend(m.entityId()));
             context.forward(record.withKey(alert.alertId()).withValue(new Emitted(Emitted.Kind.ALERT, alert)));
         }
     }
 
-    private List<Alert> observe(Article article, long time) {
+    private List<Alert> observe(Article article, long time, boolean dated) {
         if (clock != Long.MIN_VALUE && time < clock - trends.baselineMs() - trends.windowMs()) {
             return List.of();
         }
-        advanceClock(time);
+        advanceClock(time, dated);
         long bucket = Math.floorDiv(time, trends.hopMs()) * trends.hopMs();
         Map<String, EntityMention> distinct = new LinkedHashMap<>();
         article.entities().forEach(e -> distinct.putIfAbsent(e.id(), e));
@@ -156,8 +171,9 @@ final class TrendProcessor implements Processor<String, Emitted, String, Emitted
                 latest.snippet(), latest.highlightStart(), latest.highlightEnd());
         String title = String.format(Locale.ROOT, "%s: %d articles in %s (usually %s)", e.name(), count,
                 human(trends.windowMs()), rate == 0 ? "none" : String.format(Locale.ROOT, "%.1f", rate));
-        return new Alert(alertId(e.id(), start, end), Alert.KIND_TREND, null, title, trigger.url(), trigger.source(),
-                trigger.lang(), trigger.publishedAt(), List.of(match), false, trend);
+        return new Alert(alertId(e.id(), start, end), Alert.KIND_TREND, null, title, trigger.url(),
+                trigger.canonicalUrl(), trigger.source(), trigger.lang(), trigger.publishedAt(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()), List.of(match), null, false, trend);
     }
 
     /** Deterministic: one entity and one window always give the same id. */
@@ -173,15 +189,23 @@ final class TrendProcessor implements Processor<String, Emitted, String, Emitted
         }
     }
 
-    private void advanceClock(long time) {
+    private void advanceClock(long time, boolean dated) {
         if (time < first) {
             first = time;
             meta.put(TrendState.FIRST, TrendState.encodeLong(first));
         }
-        if (time <= clock) {
+        if (dated && time > datedClock) {
+            datedClock = time;
+            meta.put(TrendState.DATED_CLOCK, TrendState.encodeLong(datedClock));
+        } else if (!dated && time > undatedClock) {
+            undatedClock = time;
+            meta.put(TrendState.UNDATED_CLOCK, TrendState.encodeLong(undatedClock));
+        }
+        long anchor = datedClock != Long.MIN_VALUE ? datedClock : undatedClock;
+        if (anchor == clock) {
             return;
         }
-        clock = time;
+        clock = anchor;
         meta.put(TrendState.CLOCK, TrendState.encodeLong(clock));
         long hopIndex = Math.floorDiv(clock, trends.hopMs());
         if (hopIndex != lastExpiredHop) {

@@ -29,6 +29,9 @@ final class TrendState {
 
     static final String CLOCK = "clock";
     static final String FIRST = "first";
+    /** Newest time of an article with its own date, and of an undated one (see TrendProcessor). */
+    static final String DATED_CLOCK = "clock-dated";
+    static final String UNDATED_CLOCK = "clock-undated";
     static final String BURST = "burst|";
     static final String NAME = "name|";
 

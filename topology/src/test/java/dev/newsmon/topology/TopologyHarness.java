@@ -51,6 +51,8 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ttd-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // As in production: a record that makes a processor throw becomes a rejection, the run goes on.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingExceptionHandler.class.getName());
         driver = new TopologyTestDriver(NewsmonTopology.build(fastWatchlist), props, Instant.parse("2025-01-01T00:00:00Z"));
         raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), new StringSerializer());
@@ -87,12 +89,17 @@ final class TopologyHarness implements AutoCloseable {
 
     /** Sends one raw record as item {@code sequence} of producer run {@code runId}. */
     void sendAs(String runId, long sequence, String origin, String payload) {
+        sendAs(runId, sequence, origin, payload, Instant.now());
+    }
+
+    /** Like {@link #sendAs(String, long, String, String)} with the given record timestamp. */
+    void sendAs(String runId, long sequence, String origin, String payload, Instant timestamp) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(RawHeaders.FORMAT, "json".getBytes(StandardCharsets.UTF_8));
         headers.add(RawHeaders.ORIGIN, origin.getBytes(StandardCharsets.UTF_8));
         headers.add(RawHeaders.RUN, runId.getBytes(StandardCharsets.UTF_8));
         headers.add(RawHeaders.SEQ, Long.toString(sequence).getBytes(StandardCharsets.UTF_8));
-        raw.pipeInput(new TestRecord<>(null, payload.getBytes(StandardCharsets.UTF_8), headers, Instant.now()));
+        raw.pipeInput(new TestRecord<>(null, payload.getBytes(StandardCharsets.UTF_8), headers, timestamp));
     }
 
     void sendBare(byte[] payload) {

@@ -232,6 +232,44 @@ class TrendTopologyTest {
         return out;
     }
 
+    @Test
+    void anUndatedArticleDoesNotMoveThePanelToTodayNorExpireTheDatedTrends() {
+        TopologyHarness t = harness(TRENDS);
+        t.send("json", "b:1", article("Benghazi", DAY.plus(Duration.ofHours(21))));
+        t.send("json", "b:2", article("Benghazi", DAY.plus(Duration.ofHours(22))));
+        // No publishedAt: dated by its ingest time (the record time, today).
+        t.send("json", "undated", undated(article("Tobruk", DAY)));
+        assertThat(t.read(t.topics.articles())).filteredOn(a -> a.get("origin").asText().equals("undated"))
+                .singleElement().satisfies(a -> assertThat(a.get("publishedAtSource").asText()).isEqualTo("ingest-time"));
+        t.send("json", "b:3", article("Benghazi", DAY.plus(Duration.ofHours(23))));
+
+        LiveQueries.TopEntities top = lastDay(t);
+        assertThat(top.asOf()).as("anchored on the newest dated article").isEqualTo(DAY.plus(Duration.ofHours(23)));
+        assertThat(top.entities()).extracting(LiveQueries.EntityTrend::entityId).contains("benghazi");
+        assertThat(top.entities().get(0).total()).isEqualTo(3);
+    }
+
+    @Test
+    void undatedArticlesAloneStillDriveTheClock() {
+        TopologyHarness t = harness(TRENDS);
+        t.send("json", "undated", undated(article("Tobruk", DAY)));
+        LiveQueries.TopEntities top = lastDay(t);
+        assertThat(top.asOf()).isAfter(DAY.plus(Duration.ofDays(30)));
+        assertThat(top.entities()).extracting(LiveQueries.EntityTrend::entityId).containsExactly("tobruk");
+    }
+
+    /** The article without its publishedAt. */
+    private static String undated(String json) {
+        return json.replaceAll(",\"publishedAt\":\"[^\"]*\"", "");
+    }
+
+    private static LiveQueries.TopEntities lastDay(TopologyHarness t) {
+        LiveQueries.Local stores = new LiveQueries.Local(t.store(NewsmonTopology.TREND_COUNTS_STORE),
+                t.store(NewsmonTopology.TREND_META_STORE));
+        return LiveQueries.top(stores, Duration.ofHours(24), Duration.ofHours(1), 10,
+                dev.newsmon.core.watchlist.Watchlist.DEFAULT);
+    }
+
     /** One article a few hours apart all day: a low, steady baseline. */
     private void quietDay(TopologyHarness t, String place) {
         for (int h = 0; h < 24; h += 4) {

@@ -43,8 +43,18 @@ public final class ArticleParser {
     /** {@code publishedAtSource} of an article whose date lay in the future and was replaced. */
     public static final String FUTURE_DATE_REPLACED = "future-date-replaced";
     private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
+    /** {@code publishedAtSource} values of a date the article itself gave (field, HTML meta, date line in the text). */
+    private static final java.util.Set<String> OWN_DATE_SOURCES = java.util.Set.of("input", "html-meta", "text");
 
     private final int maxBytes;
+
+    /**
+     * True when {@code publishedAt} came from the article (its date field, HTML meta or a date line); false when it is
+     * a stand-in: the ingest or file time of an undated article, or the replacement of a date in the future.
+     */
+    public static boolean hasOwnDate(String publishedAtSource) {
+        return publishedAtSource != null && OWN_DATE_SOURCES.contains(publishedAtSource);
+    }
 
     public ArticleParser() {
         this(DEFAULT_MAX_BYTES);

@@ -7,6 +7,7 @@ import dev.newsmon.core.model.Article;
 import dev.newsmon.core.model.EntityMention;
 import dev.newsmon.core.model.Span;
 import dev.newsmon.core.watchlist.Watchlist;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,10 @@ public final class AlertFactory {
     private AlertFactory() {
     }
 
-    public static Optional<Alert> alertFor(Article article, Watchlist watchlist) {
+    /**
+     * @param detectedAt when the alert is made (wall clock); informative, not part of the alertId
+     */
+    public static Optional<Alert> alertFor(Article article, Watchlist watchlist, Instant detectedAt) {
         List<AlertMatch> matches = new ArrayList<>();
         for (EntityMention e : article.entities()) {
             if (watchlist.tracks(e.id())) {
@@ -33,8 +37,8 @@ public final class AlertFactory {
         }
         String entityIds = matches.stream().map(AlertMatch::entityId).sorted().collect(Collectors.joining(","));
         return Optional.of(new Alert(alertId(article.id(), entityIds), Alert.KIND_ARTICLE, article.id(),
-                article.title(), article.url(), article.source(), article.lang(), article.publishedAt(), matches,
-                false, null));
+                article.title(), article.url(), article.canonicalUrl(), article.source(), article.lang(),
+                article.publishedAt(), detectedAt, matches, 0, false, null));
     }
 
     /** The alert's view of one mention, with where the mention sits inside its snippet. */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Alerts carry where the mention sits inside the snippet, so a page can highlight exactly it. */
 class AlertFactoryTest {
 
+    private static final Instant NOW = Instant.parse("2024-05-01T00:05:00Z");
+
     private static final EntityTagger TAGGER = EntityTagger.builtIn();
 
     @Test
@@ -85,15 +87,30 @@ class AlertFactoryTest {
     @Test
     void articleAlertHasNoTrendAndTrendKindIsDistinct() {
         Article a = article("Tobruk port", "Ships wait outside Tobruk.");
-        Alert alert = AlertFactory.alertFor(a, Watchlist.of(List.of(WatchlistEntry.of("tobruk")))).orElseThrow();
+        Alert alert = AlertFactory.alertFor(a, Watchlist.of(List.of(WatchlistEntry.of("tobruk"))), NOW).orElseThrow();
         assertThat(alert.kind()).isEqualTo(Alert.KIND_ARTICLE).isNotEqualTo(Alert.KIND_TREND);
         assertThat(alert.trend()).isNull();
         assertThat(alert.matches()).singleElement().satisfies(m -> assertThat(highlighted(m)).isEqualTo("Tobruk"));
     }
 
+    @Test
+    void anAlertCarriesDetectionTimeCanonicalUrlAndCopiesButItsIdDoesNotDependOnWhenItWasMade() {
+        Article a = new Article("a-2", "https://x.example/2?utm_source=feed#top", "https://x.example/2", "X",
+                "Tobruk port", "en", Instant.parse("2024-05-01T00:00:00Z"), "input", "t:2",
+                TAGGER.tag("Tobruk port", "Ships wait outside Tobruk."), "Ships wait outside Tobruk.", "h");
+        Watchlist watchlist = Watchlist.of(List.of(WatchlistEntry.of("tobruk")));
+        Alert first = AlertFactory.alertFor(a, watchlist, NOW).orElseThrow();
+        Alert later = AlertFactory.alertFor(a, watchlist, NOW.plusSeconds(3600)).orElseThrow();
+        assertThat(first.detectedAt()).isEqualTo(NOW);
+        assertThat(later.detectedAt()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(later.alertId()).isEqualTo(first.alertId());
+        assertThat(first.canonicalUrl()).isEqualTo("https://x.example/2");
+        assertThat(first.copies()).isZero();
+    }
+
     private static AlertMatch alertMatch(String title, String text, String entityId) {
-        Alert alert = AlertFactory.alertFor(article(title, text), Watchlist.of(List.of(WatchlistEntry.of(entityId))))
-                .orElseThrow(() -> new AssertionError(entityId + " not found in: " + text));
+        Alert alert = AlertFactory.alertFor(article(title, text), Watchlist.of(List.of(WatchlistEntry.of(entityId))),
+                NOW).orElseThrow(() -> new AssertionError(entityId + " not found in: " + text));
         return alert.matches().get(0);
     }
 

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class AlertFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
-    /** What a subscriber queue may hold before the subscriber is dropped (it reconnects with Last-Event-ID). */
-    static final int SUBSCRIBER_QUEUE = 1000;
+    /** What a subscriber queue may hold by default before the subscriber is dropped (it reconnects with Last-Event-ID). */
+    static final int SUBSCRIBER_QUEUE = 256;
 
     /** One alert: its event id, the alert JSON (one line), and the entity ids it matches. */
     public record Item(String eventId, String json, Set<String> entityIds) {
@@ -99,7 +99,12 @@ public final class AlertFeed implements AutoCloseable {
      * Registers a subscriber. Backlog: the buffered alerts after {@code lastEventId} when it is still buffered, else
      * the newest {@code backlog} alerts; oldest first, so that a page prepending each shows newest first.
      */
-    public synchronized Subscription subscribe(String lastEventId, int backlog) {
+    public Subscription subscribe(String lastEventId, int backlog) {
+        return subscribe(lastEventId, backlog, SUBSCRIBER_QUEUE);
+    }
+
+    /** Like {@link #subscribe(String, int)}, dropping the subscriber once it is {@code maxQueued} events behind. */
+    public synchronized Subscription subscribe(String lastEventId, int backlog, int maxQueued) {
         List<Item> all = new ArrayList<>(buffer);
         int from = Math.max(0, all.size() - Math.max(0, backlog));
         if (lastEventId != null) {
@@ -110,7 +115,7 @@ public final class AlertFeed implements AutoCloseable {
                 }
             }
         }
-        BlockingQueue<Item> queue = new LinkedBlockingQueue<>(SUBSCRIBER_QUEUE);
+        BlockingQueue<Item> queue = new LinkedBlockingQueue<>(Math.max(1, maxQueued));
         if (stopping) {
             queue.add(Item.END);
         } else {
@@ -127,7 +132,8 @@ public final class AlertFeed implements AutoCloseable {
         return subscribers.size();
     }
 
-    private synchronized void append(Item item) {
+    /** Adds an alert as if read from the topic (tests, and feeds without a consumer). */
+    synchronized void append(Item item) {
         buffer.addLast(item);
         while (buffer.size() > capacity) {
             buffer.removeFirst();

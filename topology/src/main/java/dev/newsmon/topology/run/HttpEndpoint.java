@@ -1,10 +1,14 @@
 package dev.newsmon.topology.run;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,21 +25,25 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
     /** Live streams hold a thread each: room for all of them plus the short requests. */
-    private static final int THREADS = LiveApi.MAX_STREAMS + 16;
+    private static final int THREADS = LiveStreams.Limits.DEFAULTS.maxStreams() + 16;
 
     private final HttpServer server;
+    private final HostCheck hostCheck;
     private final ExecutorService executor;
     private LiveApi live;
 
     /** Health and metrics only (no live page). */
     public HttpEndpoint(String host, int port, NewsmonService service, PrometheusMeterRegistry registry)
             throws IOException {
-        this(host, port);
+        this(host, port, List.of());
         serve(service, registry, null);
     }
 
-    private HttpEndpoint(String host, int port) throws IOException {
+    private HttpEndpoint(String host, int port, Collection<String> allowedHosts) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        List<String> names = new ArrayList<>(allowedHosts);
+        names.add(host);
+        hostCheck = new HostCheck(names);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "newsmon-http");
@@ -49,15 +57,27 @@ public final class HttpEndpoint implements AutoCloseable {
 
     /** Binds the port now (so that its number can be advertised), serves nothing until {@link #serve}. */
     public static HttpEndpoint bind(String host, int port) throws IOException {
-        return new HttpEndpoint(host, port);
+        return new HttpEndpoint(host, port, List.of());
+    }
+
+    /**
+     * Like {@link #bind(String, int)}; requests must name this server in {@code Host} (and {@code Origin}): localhost,
+     * an IP address, {@code host}, or one of {@code allowedHosts} (see {@link HostCheck}).
+     */
+    public static HttpEndpoint bind(String host, int port, Collection<String> allowedHosts) throws IOException {
+        return new HttpEndpoint(host, port, allowedHosts);
+    }
+
+    private void route(String path, HttpHandler handler) {
+        server.createContext(path, handler).getFilters().add(hostCheck);
     }
 
     /** Registers health, metrics and, when {@code liveApi} is not null, the live page and API. */
     public HttpEndpoint serve(NewsmonService service, PrometheusMeterRegistry registry, LiveApi liveApi) {
         this.live = liveApi;
-        server.createContext("/health/live", ex -> health(ex, service.isLive(), service));
-        server.createContext("/health/ready", ex -> health(ex, service.isReady(), service));
-        server.createContext("/metrics", ex -> {
+        route("/health/live", ex -> health(ex, service.isLive(), service));
+        route("/health/ready", ex -> health(ex, service.isReady(), service));
+        route("/metrics", ex -> {
             if (!Exchanges.isRead(ex)) {
                 Exchanges.methodNotAllowed(ex, "GET");
             } else if (liveApi != null && !Exchanges.authorized(ex, liveApi.token())) {
@@ -68,7 +88,7 @@ public final class HttpEndpoint implements AutoCloseable {
             }
         });
         if (liveApi != null) {
-            liveApi.register(server);
+            liveApi.register(this::route);
         }
         return this;
     }

@@ -2,7 +2,7 @@ package dev.newsmon.topology.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import dev.newsmon.core.json.Json;
 import dev.newsmon.core.tagging.Gazetteer;
 import dev.newsmon.core.tagging.GazetteerEntity;
@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -59,8 +59,6 @@ public final class LiveApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveApi.class);
     static final int MAX_BODY_BYTES = 16 * 1024;
-    static final int MAX_STREAMS = 32;
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Pattern ENTITY_ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/live.js", "live.js", "/live.css", "live.css",
@@ -72,7 +70,7 @@ public final class LiveApi implements AutoCloseable {
     private final String watchlistTopic;
     private final String token;
     private final HostInfo self;
-    private final Semaphore streams = new Semaphore(MAX_STREAMS);
+    private final LiveStreams streams;
     private final HttpClient proxy = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private volatile boolean closing;
@@ -83,6 +81,12 @@ public final class LiveApi implements AutoCloseable {
      */
     public LiveApi(LiveQueries queries, AlertFeed feed, Map<String, Object> clientConfig, String watchlistTopic,
             String token, HostInfo self) {
+        this(queries, feed, clientConfig, watchlistTopic, token, self, LiveStreams.Limits.DEFAULTS);
+    }
+
+    LiveApi(LiveQueries queries, AlertFeed feed, Map<String, Object> clientConfig, String watchlistTopic,
+            String token, HostInfo self, LiveStreams.Limits limits) {
+        this.streams = new LiveStreams(limits);
         this.queries = queries;
         this.feed = feed;
         this.clientConfig = Map.copyOf(clientConfig);
@@ -94,13 +98,13 @@ public final class LiveApi implements AutoCloseable {
         }
     }
 
-    void register(HttpServer server) {
-        server.createContext("/", this::page);
-        server.createContext("/api/alerts", ex -> guarded(ex, this::alerts));
-        server.createContext("/api/alerts/stream", ex -> guarded(ex, this::stream));
-        server.createContext("/api/entities/top", ex -> guarded(ex, this::top));
-        server.createContext("/api/watchlist", ex -> guarded(ex, this::watchlist));
-        server.createContext("/api/info", ex -> guarded(ex, this::info));
+    void register(BiConsumer<String, HttpHandler> route) {
+        route.accept("/", this::page);
+        route.accept("/api/alerts", ex -> guarded(ex, this::alerts));
+        route.accept("/api/alerts/stream", ex -> guarded(ex, this::stream));
+        route.accept("/api/entities/top", ex -> guarded(ex, this::top));
+        route.accept("/api/watchlist", ex -> guarded(ex, this::watchlist));
+        route.accept("/api/info", ex -> guarded(ex, this::info));
     }
 
     boolean tokenRequired() {
@@ -166,15 +170,25 @@ public final class LiveApi implements AutoCloseable {
             Exchanges.methodNotAllowed(ex, "GET");
             return;
         }
-        if (!streams.tryAcquire()) {
-            Exchanges.error(ex, 503, "too many live streams open on this instance (" + MAX_STREAMS + ")");
+        LiveStreams.Stream s;
+        try {
+            s = streams.open();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ex.close();
+            return;
+        }
+        if (s == null) {
+            Exchanges.error(ex, 503, "too many live streams open on this instance (" + streams.limits().maxStreams()
+                    + ")");
             return;
         }
         Map<String, String> q = Exchanges.query(ex);
         String lastEventId = ex.getRequestHeaders().getFirst("Last-Event-ID");
         String entity = blankToNull(q.get("entity"));
         AlertFeed.Subscription sub = feed.subscribe(lastEventId != null ? lastEventId : blankToNull(q.get("lastEventId")),
-                Exchanges.intParam(q, "backlog", 50, 0, feed.capacity()));
+                Exchanges.intParam(q, "backlog", 50, 0, feed.capacity()), streams.limits().maxQueuedEvents());
+        s.attach(sub.queue());
         try {
             var h = ex.getResponseHeaders();
             h.set("Content-Type", "text/event-stream; charset=utf-8");
@@ -182,42 +196,35 @@ public final class LiveApi implements AutoCloseable {
             h.set("X-Accel-Buffering", "no");
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
-            write(out, "retry: 3000\n\n");
+            StringBuilder first = new StringBuilder("retry: 3000\n\n");
             for (AlertFeed.Item item : sub.backlog()) {
-                event(out, item, entity);
+                first.append(event(item, entity));
             }
-            out.flush();
-            while (!closing) {
-                AlertFeed.Item item = sub.queue().poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+            s.write(out, first.toString());
+            long keepAlive = streams.limits().keepAlive().toMillis();
+            while (!closing && s.endReason() == null) {
+                AlertFeed.Item item = sub.queue().poll(keepAlive, TimeUnit.MILLISECONDS);
                 if (item == AlertFeed.Item.END) {
+                    if (!closing) {
+                        s.end("more than " + streams.limits().maxQueuedEvents() + " events behind", false);
+                    }
                     break;
                 }
-                if (item == null) {
-                    write(out, ": keep-alive\n\n");
-                } else {
-                    event(out, item, entity);
-                }
-                out.flush();
+                s.write(out, item == null ? ": keep-alive\n\n" : event(item, entity));
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // ended by the watchdog or by a newer client
         } catch (IOException e) {
-            // the client went away
+            // the client went away, or its blocked write was interrupted
         } finally {
             feed.unsubscribe(sub.queue());
-            streams.release();
-            ex.close();
+            streams.close(s, ex);
         }
     }
 
-    private static void event(OutputStream out, AlertFeed.Item item, String entity) throws IOException {
-        if (entity == null || item.entityIds().contains(entity)) {
-            write(out, "id: " + item.eventId() + "\nevent: alert\ndata: " + item.json() + "\n\n");
-        }
-    }
-
-    private static void write(OutputStream out, String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
+    private static String event(AlertFeed.Item item, String entity) {
+        return entity == null || item.entityIds().contains(entity)
+                ? "id: " + item.eventId() + "\nevent: alert\ndata: " + item.json() + "\n\n" : "";
     }
 
     private void top(HttpExchange ex) throws IOException {
@@ -470,8 +477,22 @@ public final class LiveApi implements AutoCloseable {
         }
     }
 
+    /** Live streams open now, and how many the server has ended (stuck, too slow, too old, evicted). */
+    int openStreams() {
+        return streams.openCount();
+    }
+
+    long droppedStreams() {
+        return streams.dropped();
+    }
+
+    int maxStreams() {
+        return streams.limits().maxStreams();
+    }
+
     @Override
     public void close() {
         closing = true;
+        streams.close();
     }
 }

@@ -26,6 +26,7 @@ public final class NewsmonService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
     private KafkaStreamsMetrics metrics;
+    private JvmProcessMetrics jvmMetrics;
 
     public NewsmonService(Properties streamsProperties, TopologyConfig config) {
         this.streams = new KafkaStreams(NewsmonTopology.build(config), streamsProperties);
@@ -47,6 +48,7 @@ public final class NewsmonService implements AutoCloseable {
     public NewsmonService bindMetrics(MeterRegistry registry) {
         metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
+        jvmMetrics = JvmProcessMetrics.bindTo(registry);
         return this;
     }
 
@@ -82,6 +84,9 @@ public final class NewsmonService implements AutoCloseable {
     public void close() {
         if (metrics != null) {
             metrics.close();
+        }
+        if (jvmMetrics != null) {
+            jvmMetrics.close();
         }
         // Leave the consumer group on a clean stop: a restarted instance (or the one taking over) does not wait for
         // this member's session to time out (45 s by default) before it gets the tasks.

@@ -31,7 +31,7 @@ class TrackedNameInsideLongerNameTest {
         ParsedArticle in = new ParsedArticle(null, "https://news.example/a", null, title, text, null,
                 Instant.parse("2026-11-30T08:00:00Z"), "input", "test");
         AnalyzedArticle analyzed = new ArticleAnalyzer().analyze(in, TAGGER);
-        return AlertFactory.alertFor(analyzed.article(), WATCHLIST);
+        return AlertFactory.alertFor(analyzed.article(), WATCHLIST, Instant.parse("2026-11-30T08:01:00Z"));
     }
 
     private static List<String> ids(String title, String text) {
